@@ -1,0 +1,72 @@
+"""Start the real action server and Rasa server, for end-to-end tests and benchmarks."""
+
+import os
+import socket
+import subprocess
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import requests
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+RASA = str(PROJECT_DIR / ".venv" / "bin" / "rasa")
+STARTUP_TIMEOUT_SECONDS = 180
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
+    """Poll `url` until it answers 200, failing early if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode} before {url} was up")
+        try:
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        except requests.ConnectionError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not come up within {timeout} s")
+
+
+@contextmanager
+def running(command: List[str], health_url: str, log_path: Path) -> Iterator[None]:
+    """Run a server process for the duration of the block, logging to a file."""
+    with log_path.open("w") as log:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy()
+        )
+        try:
+            wait_until_up(health_url, process, STARTUP_TIMEOUT_SECONDS)
+            yield
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@contextmanager
+def assistant(model: str, log_dir: Path, endpoints: Optional[Path] = None) -> Iterator[str]:
+    """The action server and the Rasa server; yields the Rasa server's base URL."""
+    actions_port, rasa_port = free_port(), free_port()
+    if endpoints is None:
+        endpoints = log_dir / "endpoints.yml"
+        endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
+    actions = [RASA, "run", "actions", "--actions", "actions", "--port", str(actions_port)]
+    server = [
+        RASA, "run", "--model", model, "--port", str(rasa_port),
+        "--credentials", "credentials.yml", "--endpoints", str(endpoints),
+    ]  # fmt: skip
+    with running(actions, f"http://127.0.0.1:{actions_port}/health", log_dir / "actions.log"):
+        with running(server, f"http://127.0.0.1:{rasa_port}/", log_dir / "rasa.log"):
+            yield f"http://127.0.0.1:{rasa_port}"

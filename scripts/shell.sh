@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Talk to the assistant in `rasa shell`, with the action server running.
+# Usage: scripts/shell.sh MODEL [ACTIONS_PORT]
+set -euo pipefail
+
+model="$1"
+actions_port="${2:-5055}"
+
+.venv/bin/rasa run actions --actions actions --port "$actions_port" > /dev/null 2>&1 &
+actions_pid=$!
+trap 'kill $actions_pid 2>/dev/null || true' EXIT
+
+.venv/bin/rasa shell --model "$model" --endpoints endpoints.yml

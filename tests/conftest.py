@@ -1,0 +1,25 @@
+"""Shared fixtures: the trained model and the running assistant."""
+
+import os
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from harness.servers import assistant
+
+
+@pytest.fixture(scope="session")
+def model_path() -> str:
+    """The model `make test` trained (MODEL_PATH), or the test is skipped."""
+    path = os.environ.get("MODEL_PATH", "")
+    if not path or not Path(path).is_file():
+        pytest.fail("MODEL_PATH must name a trained model: run `make test-model`")
+    return path
+
+
+@pytest.fixture(scope="session")
+def rasa_url(model_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a real Rasa server (with its action server) on loopback."""
+    with assistant(model_path, tmp_path_factory.mktemp("servers")) as url:
+        yield url

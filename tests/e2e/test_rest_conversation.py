@@ -1,0 +1,111 @@
+"""Talk to the real servers over HTTP, as the website and SMS channels will."""
+
+import time
+import uuid
+from typing import Any, Dict, List
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.model
+
+KIND_ANSWER_SECONDS = 2.0
+
+
+def say(rasa_url: str, sender: str, message: str) -> List[Dict[str, Any]]:
+    response = requests.post(
+        f"{rasa_url}/webhooks/rest/webhook",
+        json={"sender": sender, "message": message},
+        timeout=30,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def texts(messages: List[Dict[str, Any]]) -> str:
+    return "\n".join(m.get("text", "") for m in messages)
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4()}"
+
+
+def test_a_conversation_across_topics(rasa_url: str) -> None:
+    sender = new_sender()
+    greeting = say(rasa_url, sender, "hello, a friend told me about this")
+    assert "automated assistant" in texts(greeting)
+    assert "911" in texts(greeting)
+    assert [b["payload"] for b in greeting[0]["buttons"]][0] == "/what_is_palliative_care"
+
+    answer = say(rasa_url, sender, "my mom's oncologist keeps saying palliative, what is it?")
+    assert "extra layer of support" in texts(answer)
+    assert "Source: GetPalliativeCare.org" in texts(answer)
+
+    answer = say(rasa_url, sender, "/palliative_vs_hospice")
+    assert "not the same" in texts(answer)
+
+    answer = say(rasa_url, sender, "does she have to quit chemo for that??")
+    assert "don't have to stop chemo" in texts(answer)
+
+
+def test_medical_advice_is_declined(rasa_url: str) -> None:
+    answer = say(rasa_url, new_sender(), "how many oxycodone can my wife take at night")
+    assert "can't give medical advice" in texts(answer)
+    assert "care team" in texts(answer)
+
+
+def test_talk_to_a_person_gives_the_helplines(rasa_url: str) -> None:
+    answer = texts(say(rasa_url, new_sender(), "honestly i'd just like a human to talk to"))
+    assert "1-877-465-6636" in answer
+    assert "988" in answer
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("", "empty"),
+        ("   \n\t  ", "empty"),
+        ("😢😢😢", "say it another way"),
+        ("🙂", "say it another way"),
+        ("<script>alert('x')</script>", "say it another way"),
+        ("<b>hello</b> <img src=x onerror=alert(1)>", None),
+        ("¿Qué es el cuidado paliativo? Mi madre tiene cáncer.", "only understand English"),
+        ("asdkjh qwpoeiru zmxncb", "say it another way"),
+        ("palliative " * 2000, None),
+        ("x" * 20000, None),
+    ],
+)
+def test_bad_input_gets_a_kind_answer_quickly(
+    rasa_url: str, message: str, expected: str | None
+) -> None:
+    sender = new_sender()
+    started = time.monotonic()
+    answer = say(rasa_url, sender, message)
+    elapsed = time.monotonic() - started
+
+    assert elapsed < KIND_ANSWER_SECONDS
+    assert answer, "the assistant must always answer"
+    reply = texts(answer)
+    assert "Traceback" not in reply and "<script" not in reply and "onerror" not in reply
+    if expected:
+        assert expected in reply
+    # The conversation goes on.
+    follow_up = texts(say(rasa_url, sender, "who is on a palliative care team?"))
+    assert "social workers" in follow_up
+
+
+@pytest.mark.parametrize(
+    "body",
+    [b"{not json", b"[1, 2, 3]", b'{"message": "hi"}', b'{"sender": "x"}', b""],
+)
+def test_malformed_requests_get_a_client_error_without_a_stack_trace(
+    rasa_url: str, body: bytes
+) -> None:
+    response = requests.post(
+        f"{rasa_url}/webhooks/rest/webhook",
+        data=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code < 500
+    assert "Traceback" not in response.text

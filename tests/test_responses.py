@@ -1,0 +1,126 @@
+"""What the assistant says: sources, quick replies, contact details, safety lines."""
+
+import re
+from typing import Any, Dict, List
+
+import pytest
+
+from tests.domain_content import (
+    PHONE_NUMBER,
+    SHORT_CODE,
+    allowed_phone_numbers,
+    allowed_short_codes,
+    digits,
+    intents,
+    responses,
+)
+
+# Answers to the topics of the issue: each ends with 2 to 4 quick replies.
+TOPIC_ANSWERS = [
+    "utter_what_is_palliative_care",
+    "utter_palliative_vs_hospice",
+    "utter_palliative_with_treatment",
+    "utter_palliative_means_dying",
+    "utter_when_to_ask",
+    "utter_how_to_ask",
+    "utter_who_provides",
+    "utter_where_provided",
+    "utter_symptom_relief",
+    "utter_symptom_pain",
+    "utter_symptom_fatigue",
+    "utter_symptom_swelling",
+    "utter_symptom_sleep",
+    "utter_symptom_intimacy",
+    "utter_symptom_mood",
+    "utter_symptom_body_image",
+    "utter_emotional_support",
+    "utter_caregiver_support",
+    "utter_counseling",
+    "utter_support_groups",
+    "utter_care_coordination",
+    "utter_decision_making",
+    "utter_advance_care_planning",
+    "utter_treatment_stops",
+    "utter_cost_insurance",
+    "utter_talk_to_person",
+    "utter_medical_advice",
+]
+# Answers that state facts from a source document must name it.
+UNSOURCED_TOPIC_ANSWERS = {"utter_cost_insurance", "utter_talk_to_person", "utter_medical_advice"}
+SOURCES = ("GetPalliativeCare.org", "Susan G. Komen")
+
+
+def all_variations() -> List[tuple]:
+    return [
+        (name, variation) for name, variations in responses().items() for variation in variations
+    ]
+
+
+@pytest.mark.parametrize("name", TOPIC_ANSWERS)
+def test_topic_answer_ends_with_two_to_four_quick_replies(name: str) -> None:
+    for variation in responses()[name]:
+        assert 2 <= len(variation.get("buttons", [])) <= 4
+
+
+@pytest.mark.parametrize("name", sorted(set(TOPIC_ANSWERS) - UNSOURCED_TOPIC_ANSWERS))
+def test_factual_answer_names_its_source(name: str) -> None:
+    for variation in responses()[name]:
+        last_line = variation["text"].strip().splitlines()[-1]
+        assert re.match(r"Sources?: ", last_line)
+        assert any(source in last_line for source in SOURCES)
+
+
+@pytest.mark.parametrize(("name", "variation"), all_variations())
+def test_buttons_lead_to_known_intents(name: str, variation: Dict[str, Any]) -> None:
+    for button in variation.get("buttons", []):
+        assert button["payload"].startswith("/")
+        assert button["payload"][1:] in intents()
+        assert 0 < len(button["title"]) <= 40
+
+
+@pytest.mark.parametrize(("name", "variation"), all_variations())
+def test_contact_details_come_from_the_shared_resource_list(
+    name: str, variation: Dict[str, Any]
+) -> None:
+    text = variation["text"]
+    for number in PHONE_NUMBER.findall(text):
+        assert digits(number) in allowed_phone_numbers(), number
+    for code in SHORT_CODE.findall(text):
+        assert code in allowed_short_codes()
+
+
+@pytest.mark.parametrize(("name", "variation"), all_variations())
+def test_answers_are_short_chat_messages(name: str, variation: Dict[str, Any]) -> None:
+    assert len(variation["text"]) <= 900
+    for paragraph in variation["text"].split("\n\n"):
+        lines = paragraph.strip().splitlines()
+        if all(line.startswith("- ") for line in lines):
+            assert all(len(line) <= 160 for line in lines), paragraph
+        else:
+            assert len(paragraph) <= 350, paragraph
+
+
+def test_greeting_says_it_is_automated_gives_no_medical_advice_and_names_911() -> None:
+    text = responses()["utter_greet"][0]["text"]
+    assert "automated assistant" in text
+    assert "can't give medical advice" in text
+    assert "call 911" in text
+
+
+def test_talk_to_person_lists_every_helpline_and_the_crisis_line() -> None:
+    text = responses()["utter_talk_to_person"][0]["text"]
+    for helpline in ("Komen", "CancerCare", "Living Beyond Breast Cancer", "Cancer Support", "SHARE"):
+        assert helpline in text
+    assert "988" in text and "911" in text
+    assert "Hours change" in text
+
+
+def test_medical_advice_is_declined_and_sent_to_the_care_team() -> None:
+    text = responses()["utter_medical_advice"][0]["text"]
+    assert "can't give medical advice" in text
+    assert "care team" in text
+
+
+def test_no_answer_mentions_a_dose() -> None:
+    dose = re.compile(r"\b\d+\s?(mg|mcg|ml|milligrams?)\b", re.IGNORECASE)
+    assert [name for name, v in all_variations() if dose.search(v["text"])] == []

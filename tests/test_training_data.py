@@ -1,0 +1,84 @@
+"""The NLU data is varied, complete, and kept apart from the held-out set."""
+
+from itertools import combinations
+from typing import List, Tuple
+
+import pytest
+import yaml
+
+from tests.training_data import (
+    PROJECT_DIR,
+    heldout_examples,
+    training_examples,
+    word_edit_distance,
+    words,
+)
+
+MIN_TRAINING_EXAMPLES = 25
+MIN_HELDOUT_EXAMPLES = 10
+
+
+def domain_intents() -> List[str]:
+    intents: List[str] = []
+    for path in sorted((PROJECT_DIR / "domain").glob("*.yml")):
+        intents += yaml.safe_load(path.read_text(encoding="utf-8")).get("intents", [])
+    return intents
+
+
+def test_every_domain_intent_has_training_and_heldout_examples() -> None:
+    intents = set(domain_intents())
+    assert set(training_examples()) == intents
+    assert set(heldout_examples()) == intents
+
+
+@pytest.mark.parametrize("intent", sorted(training_examples()))
+def test_each_intent_has_enough_training_examples(intent: str) -> None:
+    assert len(training_examples()[intent]) >= MIN_TRAINING_EXAMPLES
+
+
+@pytest.mark.parametrize("intent", sorted(heldout_examples()))
+def test_each_intent_has_enough_heldout_examples(intent: str) -> None:
+    assert len(heldout_examples()[intent]) >= MIN_HELDOUT_EXAMPLES
+
+
+def near_duplicates(texts: List[str]) -> List[Tuple[str, str]]:
+    """Pairs that differ by one word only.
+
+    Two different one-word messages ("hi", "hello") are different ways of
+    saying something, not a template, so they are allowed.
+    """
+    tokenized = [(text, words(text)) for text in texts]
+    return [
+        (first, second)
+        for (first, first_words), (second, second_words) in combinations(tokenized, 2)
+        if max(len(first_words), len(second_words)) > 1
+        and word_edit_distance(first_words, second_words) <= 1
+    ]
+
+
+@pytest.mark.parametrize("intent", sorted(training_examples()))
+def test_no_two_training_examples_differ_by_one_word(intent: str) -> None:
+    assert near_duplicates(training_examples()[intent]) == []
+
+
+def test_heldout_examples_are_not_in_training() -> None:
+    training = {" ".join(words(text)) for texts in training_examples().values() for text in texts}
+    leaked = [
+        text
+        for texts in heldout_examples().values()
+        for text in texts
+        if " ".join(words(text)) in training
+    ]
+    assert leaked == []
+
+
+def test_no_example_is_labelled_with_two_intents() -> None:
+    seen: dict = {}
+    clashes = []
+    for intent, texts in training_examples().items():
+        for text in texts:
+            key = " ".join(words(text))
+            if key in seen and seen[key] != intent:
+                clashes.append((text, seen[key], intent))
+            seen[key] = intent
+    assert clashes == []

@@ -1,0 +1,52 @@
+"""Read NLU examples from Rasa YAML files, for the data tests."""
+
+import re
+from pathlib import Path
+from typing import Dict, Iterable, List
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+TRAINING_NLU_DIR = PROJECT_DIR / "data" / "nlu"
+HELDOUT_NLU_FILE = PROJECT_DIR / "tests" / "nlu" / "heldout.yml"
+
+
+def read_examples(files: Iterable[Path]) -> Dict[str, List[str]]:
+    """Map each intent to its example texts, in file order."""
+    examples: Dict[str, List[str]] = {}
+    for path in files:
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for block in document.get("nlu", []):
+            if "intent" not in block:
+                continue
+            lines = block["examples"].splitlines()
+            texts = [line.strip()[2:].strip() for line in lines if line.strip()]
+            examples.setdefault(block["intent"], []).extend(texts)
+    return examples
+
+
+def training_examples() -> Dict[str, List[str]]:
+    """Examples the model is trained on."""
+    return read_examples(sorted(TRAINING_NLU_DIR.glob("*.yml")))
+
+
+def heldout_examples() -> Dict[str, List[str]]:
+    """Examples kept out of training, for measuring understanding."""
+    return read_examples([HELDOUT_NLU_FILE])
+
+
+def words(text: str) -> List[str]:
+    """Lowercased words of a message, without punctuation."""
+    return re.findall(r"[\w']+", text.lower())
+
+
+def word_edit_distance(first: List[str], second: List[str]) -> int:
+    """Levenshtein distance counted in whole words."""
+    previous = list(range(len(second) + 1))
+    for i, word in enumerate(first, start=1):
+        current = [i]
+        for j, other in enumerate(second, start=1):
+            cost = 0 if word == other else 1
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost))
+        previous = current
+    return previous[-1]
