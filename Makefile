@@ -19,7 +19,7 @@ MODEL_ID := $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-12)
 MODEL := models/assistant-$(MODEL_ID).tar.gz
 RASA_DATA := --domain domain --data data --config config.yml
 
-PY_SOURCES := actions harness tests bench packaging
+PY_SOURCES := actions channels components harness tests bench packaging
 
 .PHONY: help install lock train run shell test lint types unit validate \
 	test-nlu test-stories test-model bench clean
@@ -74,7 +74,7 @@ validate: $(INSTALLED)  ## rasa data validate, warnings are errors.
 	$(RASA) data validate $(RASA_DATA) --fail-on-warnings
 
 test-nlu: $(MODEL)  ## NLU report on the held-out set (results/nlu).
-	$(RASA) test nlu --model $(MODEL) --nlu tests/nlu/heldout.yml --out results/nlu
+	$(RASA) test nlu --model $(MODEL) --domain domain --nlu tests/nlu/heldout.yml --out results/nlu
 
 test-stories: $(MODEL)  ## Conversation tests, failing on any wrong prediction.
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \

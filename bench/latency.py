@@ -79,7 +79,9 @@ def measure(url: str, concurrency: int, conversations: int) -> Dict[str, float]:
         for c in range(conversations)
     ]
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        latencies = [ms for result in pool.map(lambda s: converse(url, s), scripts) for ms in result]
+        latencies = [
+            ms for result in pool.map(lambda s: converse(url, s), scripts) for ms in result
+        ]
     return {
         "messages": len(latencies),
         "p50_ms": round(statistics.median(latencies), 1),
@@ -92,7 +94,9 @@ def resident_memory_mb(port: int) -> float:
     out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
     pid = int(out.stdout.split("pid=")[1].split(",")[0])
     status = Path(f"/proc/{pid}/status").read_text()
-    kilobytes = int(next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1])
+    kilobytes = int(
+        next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1]
+    )
     return round(kilobytes / 1024, 1)
 
 

@@ -6,7 +6,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Iterator, List
 
 import requests
 
@@ -56,7 +56,7 @@ def running(command: List[str], health_url: str, log_path: Path) -> Iterator[Non
 
 
 @contextmanager
-def assistant(model: str, log_dir: Path, endpoints: Optional[Path] = None) -> Iterator[str]:
+def assistant(model: str, log_dir: Path, endpoints: Path | None = None) -> Iterator[str]:
     """The action server and the Rasa server; yields the Rasa server's base URL."""
     actions_port, rasa_port = free_port(), free_port()
     if endpoints is None:

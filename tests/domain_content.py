@@ -1,7 +1,7 @@
 """Read the domain's responses and the shared resource list, for content tests."""
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any, Dict, List, Set
 
@@ -20,7 +20,7 @@ def domain_files() -> List[Path]:
     return sorted(DOMAIN_DIR.glob("*.yml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def responses() -> Dict[str, List[Dict[str, Any]]]:
     """Every response name with its variations, across the domain files."""
     merged: Dict[str, List[Dict[str, Any]]] = {}
@@ -29,7 +29,7 @@ def responses() -> Dict[str, List[Dict[str, Any]]]:
     return merged
 
 
-@lru_cache(maxsize=None)
+@cache
 def intents() -> Set[str]:
     """Every intent in the domain."""
     found: Set[str] = set()
@@ -43,7 +43,7 @@ def digits(text: str) -> str:
     return re.sub(r"\D", "", text)[-10:]
 
 
-@lru_cache(maxsize=None)
+@cache
 def allowed_phone_numbers() -> Set[str]:
     """Phone numbers listed in ../shared/resources.md, as ten digits."""
     text = RESOURCES_FILE.read_text(encoding="utf-8")

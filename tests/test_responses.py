@@ -109,7 +109,13 @@ def test_greeting_says_it_is_automated_gives_no_medical_advice_and_names_911() -
 
 def test_talk_to_person_lists_every_helpline_and_the_crisis_line() -> None:
     text = responses()["utter_talk_to_person"][0]["text"]
-    for helpline in ("Komen", "CancerCare", "Living Beyond Breast Cancer", "Cancer Support", "SHARE"):
+    for helpline in (
+        "Komen",
+        "CancerCare",
+        "Living Beyond Breast Cancer",
+        "Cancer Support",
+        "SHARE",
+    ):
         assert helpline in text
     assert "988" in text and "911" in text
     assert "Hours change" in text
