@@ -19,7 +19,13 @@ def model_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def rasa_url(model_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder with the servers' log files."""
+    return tmp_path_factory.mktemp("servers")
+
+
+@pytest.fixture(scope="session")
+def rasa_url(model_path: str, server_logs: Path) -> Iterator[str]:
     """Base URL of a real Rasa server (with its action server) on loopback."""
-    with assistant(model_path, tmp_path_factory.mktemp("servers")) as url:
+    with assistant(model_path, server_logs) as url:
         yield url

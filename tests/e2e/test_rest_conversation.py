@@ -2,6 +2,7 @@
 
 import time
 import uuid
+from pathlib import Path
 from typing import Any, Dict, List
 
 import pytest
@@ -119,3 +120,11 @@ def test_malformed_requests_get_400_with_an_explanation(rasa_url: str, body: byt
     assert "must" in response.json()["error"]
     assert "Traceback" not in response.text
 
+
+def test_message_text_is_not_logged(rasa_url: str, server_logs: Path) -> None:
+    canary = f"canary{uuid.uuid4().hex}"
+    say(rasa_url, new_sender(), f"my name is {canary} and my mom has pain")
+    say(rasa_url, new_sender(), canary)
+    requests.post(f"{rasa_url}/webhooks/rest/webhook", data=f"{{{canary}", timeout=30)
+    for log in server_logs.glob("*.log"):
+        assert canary not in log.read_text(errors="replace"), log.name
