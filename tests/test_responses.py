@@ -130,3 +130,8 @@ def test_medical_advice_is_declined_and_sent_to_the_care_team() -> None:
 def test_no_answer_mentions_a_dose() -> None:
     dose = re.compile(r"\b\d+\s?(mg|mcg|ml|milligrams?)\b", re.IGNORECASE)
     assert [name for name, v in all_variations() if dose.search(v["text"])] == []
+
+
+def test_asking_to_rephrase_still_names_the_crisis_line_and_911() -> None:
+    text = responses()["utter_please_rephrase"][0]["text"]
+    assert "988" in text and "911" in text

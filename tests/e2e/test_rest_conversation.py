@@ -71,13 +71,13 @@ def test_talk_to_a_person_gives_the_helplines(rasa_url: str) -> None:
         ("<script>alert('x')</script>", "say it another way"),
         ("<b>hello</b> <img src=x onerror=alert(1)>", None),
         ("¿Qué es el cuidado paliativo? Mi madre tiene cáncer.", "only understand English"),
-        ("asdkjh qwpoeiru zmxncb", "say it another way"),
+        ("asdkjh qwpoeiru zmxncb", ("say it another way", "outside what I can help with")),
         ("palliative " * 2000, None),
         ("x" * 20000, None),
     ],
 )
 def test_bad_input_gets_a_kind_answer_quickly(
-    rasa_url: str, message: str, expected: str | None
+    rasa_url: str, message: str, expected: str | tuple | None
 ) -> None:
     sender = new_sender()
     started = time.monotonic()
@@ -89,7 +89,8 @@ def test_bad_input_gets_a_kind_answer_quickly(
     reply = texts(answer)
     assert "Traceback" not in reply and "<script" not in reply and "onerror" not in reply
     if expected:
-        assert expected in reply
+        alternatives = expected if isinstance(expected, tuple) else (expected,)
+        assert any(alternative in reply for alternative in alternatives), reply
     # The conversation goes on.
     follow_up = texts(say(rasa_url, sender, "who is on a palliative care team?"))
     assert "social workers" in follow_up
