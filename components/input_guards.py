@@ -1,8 +1,9 @@
 """NLU components that keep odd input from slowing down or confusing the assistant.
 
-`MessageTrimmer` runs first: it keeps only the start of a very long message for
-understanding, so a 20,000-character paste is answered in well under a second.
-The tracker still stores the whole message; only the NLU pipeline sees less.
+`MessageCleaner` runs first: it drops markup (HTML tags, and whole script and
+style blocks) and keeps only the start of a very long message, so a pasted web
+page or a 20,000-character message is answered in well under a second. The
+tracker still stores the message as sent; only the NLU pipeline sees less.
 
 `TextlessMessageClassifier` runs last: a message with no letters at all (empty,
 emoji, punctuation, markup symbols) cannot be understood, so it always becomes
@@ -11,6 +12,7 @@ emoji, punctuation, markup symbols) cannot be understood, so it always becomes
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -29,6 +31,17 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+SCRIPT_OR_STYLE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
+MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
+
+
+def strip_markup(text: str) -> str:
+    """`text` without HTML tags; script and style blocks go with their content."""
+    if "<" not in text:
+        return text
+    without_blocks = SCRIPT_OR_STYLE_BLOCK.sub(" ", text)
+    return " ".join(MARKUP_TAG.sub(" ", without_blocks).split())
+
 
 def trim_at_word(text: str, max_characters: int) -> str:
     """The first `max_characters` of `text`, cut back to the last whole word."""
@@ -45,8 +58,8 @@ def has_letters(text: str) -> bool:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class MessageTrimmer(GraphComponent):
-    """Shortens very long messages before tokenization."""
+class MessageCleaner(GraphComponent):
+    """Removes markup and shortens very long messages before tokenization."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -68,20 +81,22 @@ class MessageTrimmer(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> MessageTrimmer:
+    ) -> MessageCleaner:
         """Create the component (see parent class)."""
         return cls(config)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Trim the text of incoming messages."""
+        """Clean the text of incoming messages."""
         for message in messages:
             text = message.get(TEXT)
-            if text and len(text) > self.max_characters:
-                message.set(TEXT, trim_at_word(text, self.max_characters))
+            if text:
+                cleaned = trim_at_word(strip_markup(text), self.max_characters)
+                if cleaned != text:
+                    message.set(TEXT, cleaned)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        """Trim training examples the same way (none is that long today)."""
+        """Clean training examples the same way."""
         self.process(training_data.training_examples)
         return training_data
 
