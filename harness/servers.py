@@ -15,6 +15,11 @@ RASA = str(PROJECT_DIR / ".venv" / "bin" / "rasa")
 STARTUP_TIMEOUT_SECONDS = 180
 
 
+def server_environment() -> dict:
+    """The environment for servers: Rasa's telemetry and crash reports off."""
+    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+
+
 def free_port() -> int:
     """A TCP port on loopback that nothing listens on right now."""
     with socket.socket() as probe:
@@ -42,7 +47,7 @@ def running(command: List[str], health_url: str, log_path: Path) -> Iterator[Non
     """Run a server process for the duration of the block, logging to a file."""
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            command, cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy()
+            command, cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT, env=server_environment()
         )
         try:
             wait_until_up(health_url, process, STARTUP_TIMEOUT_SECONDS)

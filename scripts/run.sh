@@ -2,6 +2,8 @@
 # Start the action server and the Rasa server (REST and socket.io channels).
 # Ctrl-C stops both. Usage: scripts/run.sh MODEL [RASA_PORT] [ACTIONS_PORT]
 set -euo pipefail
+# No telemetry or crash reports leave this machine (conversations are health data).
+export RASA_TELEMETRY_ENABLED=false
 
 model="$1"
 rasa_port="${2:-5005}"

@@ -2,6 +2,8 @@
 # Talk to the assistant in `rasa shell`, with the action server running.
 # Usage: scripts/shell.sh MODEL [ACTIONS_PORT]
 set -euo pipefail
+# No telemetry or crash reports leave this machine (conversations are health data).
+export RASA_TELEMETRY_ENABLED=false
 
 model="$1"
 actions_port="${2:-5055}"
