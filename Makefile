@@ -92,7 +92,7 @@ test-model: $(MODEL)  ## Held-out F1 and end-to-end tests against the real serve
 test: lint types unit validate train test-nlu test-stories test-model  ## Everything.
 
 bench: $(INSTALLED) $(MODEL)  ## Latency against a `rasa init` starter bot (bench/README.md).
-	$(PYTHON) bench/latency.py --model $(MODEL)
+	PYTHONPATH=. $(PYTHON) bench/latency.py --model $(MODEL)
 
 clean:  ## Remove trained models and test results (keeps .venv).
 	rm -rf models results bench/out

@@ -4,7 +4,7 @@ Both bots run on this machine in the same run and get the same messages:
 p50/p95 per-message latency at 1 and at 10 concurrent conversations, the Rasa
 server's resident memory, and the time from `make run` to the first answer.
 
-Usage: .venv/bin/python bench/latency.py --model models/assistant-XXXX.tar.gz
+Usage: PYTHONPATH=. .venv/bin/python bench/latency.py --model models/assistant-XXXX.tar.gz
 """
 
 import argparse
@@ -42,6 +42,7 @@ def starter_model() -> str:
     models = sorted((STARTER_DIR / "models").glob("*.tar.gz"))
     if not models:
         shutil.rmtree(STARTER_DIR, ignore_errors=True)
+        STARTER_DIR.mkdir(parents=True)
         subprocess.run(
             [RASA, "init", "--no-prompt", "--init-dir", str(STARTER_DIR)],
             check=True,
