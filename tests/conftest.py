@@ -11,7 +11,7 @@ from harness.servers import assistant
 
 @pytest.fixture(scope="session")
 def model_path() -> str:
-    """The model `make test` trained (MODEL_PATH), or the test is skipped."""
+    """The model `make test` trained (MODEL_PATH); model tests fail without one."""
     path = os.environ.get("MODEL_PATH", "")
     if not path or not Path(path).is_file():
         pytest.fail("MODEL_PATH must name a trained model: run `make test-model`")
