@@ -79,8 +79,9 @@ def measure(url: str, concurrency: int, conversations: int) -> Dict[str, float]:
     """p50/p95 latency with `concurrency` conversations at a time."""
     messages = conversation_messages()
     converse(url, messages[:3])  # warm-up, not counted
+    per_conversation = MESSAGES_PER_CONVERSATION
     scripts = [
-        [messages[(c * MESSAGES_PER_CONVERSATION + i) % len(messages)] for i in range(8)]
+        [messages[(c * per_conversation + i) % len(messages)] for i in range(per_conversation)]
         for c in range(conversations)
     ]
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
@@ -108,13 +109,15 @@ def resident_memory_mb(port: int) -> float:
 def time_to_first_answer() -> float:
     """Seconds from `make run` (model already trained) to the first answer."""
     rasa_port, actions_port = free_port(), free_port()
-    env = {**os.environ, "RASA_PORT": str(rasa_port), "ACTIONS_PORT": str(actions_port)}
     started = time.monotonic()
     process = subprocess.Popen(
         ["make", "run", f"RASA_PORT={rasa_port}", f"ACTIONS_PORT={actions_port}"],
-        cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=PROJECT_DIR,
+        env=server_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         start_new_session=True,
-    )  # fmt: skip
+    )
     try:
         while time.monotonic() - started < 300:
             try:
