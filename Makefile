@@ -23,10 +23,16 @@ MODEL_ID := $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-12)
 MODEL := models/assistant-$(MODEL_ID).tar.gz
 RASA_DATA := --domain domain --data data --config config.yml
 
-PY_SOURCES := actions channels components harness tests bench packaging
+PY_SOURCES := actions channels components directory harness tests bench packaging
+
+# The provider directory: a SQLite file here unless DIRECTORY_DATABASE_URL names
+# another database (PostgreSQL: postgresql://user@host/db).
+DIRECTORY_DATABASE_FILE := var/directory.sqlite3
+FORMAT ?= auto
 
 .PHONY: help install lock train run shell test lint types unit validate \
-	test-nlu test-stories test-model bench clean
+	test-nlu test-stories test-model bench bench-directory clean system-packages \
+	directory directory-import
 
 help:  ## Show the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -60,10 +66,25 @@ $(MODEL): | $(INSTALLED)
 	$(RASA) train $(RASA_DATA) --out models --fixed-model-name assistant-$(MODEL_ID)
 	find models -name 'assistant-*.tar.gz' ! -name '$(notdir $(MODEL))' -delete
 
-run: $(INSTALLED) $(MODEL)  ## Start the action server (5055) and the Rasa server (5005).
+system-packages:  ## Debian packages the tests need (PostgreSQL), when missing.
+	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		if [ "$$(id -u)" != 0 ]; then echo "PostgreSQL is missing: run 'sudo apt-get install postgresql'"; exit 1; fi; \
+		echo "Installing PostgreSQL from the Debian packages"; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; \
+	fi
+
+directory: $(INSTALLED)  ## Create the directory with the example entries, if it is empty.
+	$(PYTHON) -m directory demo
+
+directory-import: $(INSTALLED)  ## Import providers: make directory-import FILE=x.csv [FORMAT=generic|cms]
+	@test -n "$(FILE)" || { echo "Usage: make directory-import FILE=providers.csv [FORMAT=auto|generic|cms]"; exit 1; }
+	$(PYTHON) -m directory import "$(FILE)" --format $(FORMAT)
+
+run: $(INSTALLED) $(MODEL) directory  ## Start the action server (5055) and the Rasa server (5005).
 	scripts/run.sh $(MODEL) $(RASA_PORT) $(ACTIONS_PORT)
 
-shell: $(INSTALLED) $(MODEL)  ## Talk to the assistant in `rasa shell`, with the action server.
+shell: $(INSTALLED) $(MODEL) directory  ## Talk to the assistant in `rasa shell`, with the action server.
 	scripts/shell.sh $(MODEL) $(ACTIONS_PORT)
 
 lint: $(INSTALLED)  ## ruff: lint and formatting.
@@ -73,7 +94,7 @@ lint: $(INSTALLED)  ## ruff: lint and formatting.
 types: $(INSTALLED)  ## mypy.
 	$(VENV)/bin/mypy $(PY_SOURCES)
 
-unit: $(INSTALLED)  ## Tests that need no trained model.
+unit: $(INSTALLED) system-packages  ## Tests that need no trained model.
 	$(VENV)/bin/pytest -m "not model"
 
 validate: $(INSTALLED)  ## rasa data validate, warnings are errors.
@@ -86,13 +107,16 @@ test-stories: $(MODEL)  ## Conversation tests, failing on any wrong prediction.
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 		--fail-on-prediction-errors --out results/stories
 
-test-model: $(MODEL)  ## Held-out F1 and end-to-end tests against the real servers.
+test-model: $(MODEL) system-packages  ## Held-out F1 and end-to-end tests against the real servers.
 	MODEL_PATH=$(MODEL) $(VENV)/bin/pytest -m model
 
-test: lint types unit validate train test-nlu test-stories test-model  ## Everything.
+test: system-packages lint types unit validate train test-nlu test-stories test-model  ## Everything.
 
 bench: $(INSTALLED) $(MODEL)  ## Latency against a `rasa init` starter bot (bench/README.md).
 	PYTHONPATH=. $(PYTHON) bench/latency.py --model $(MODEL)
+
+bench-directory: $(INSTALLED) system-packages  ## Directory search and import speed (bench/README.md).
+	PYTHONPATH=. $(PYTHON) bench/directory_search.py
 
 clean:  ## Remove trained models and test results (keeps .venv).
 	rm -rf models results bench/out

@@ -6,7 +6,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List
+from typing import Dict, Iterator, List, Optional
 
 import requests
 
@@ -15,9 +15,9 @@ RASA = str(PROJECT_DIR / ".venv" / "bin" / "rasa")
 STARTUP_TIMEOUT_SECONDS = 180
 
 
-def server_environment() -> dict:
-    """The environment for servers: Rasa's telemetry and crash reports off."""
-    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+def server_environment(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
+    """The environment for servers: Rasa's telemetry and crash reports off, plus `extra`."""
+    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **(extra or {})}
 
 
 def free_port() -> int:
@@ -43,11 +43,20 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
 
 
 @contextmanager
-def running(command: List[str], health_url: str, log_path: Path) -> Iterator[None]:
+def running(
+    command: List[str],
+    health_url: str,
+    log_path: Path,
+    environment: Optional[Dict[str, str]] = None,
+) -> Iterator[None]:
     """Run a server process for the duration of the block, logging to a file."""
     with log_path.open("w") as log:
         process = subprocess.Popen(
-            command, cwd=PROJECT_DIR, stdout=log, stderr=subprocess.STDOUT, env=server_environment()
+            command,
+            cwd=PROJECT_DIR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=server_environment(environment),
         )
         try:
             wait_until_up(health_url, process, STARTUP_TIMEOUT_SECONDS)
@@ -61,8 +70,16 @@ def running(command: List[str], health_url: str, log_path: Path) -> Iterator[Non
 
 
 @contextmanager
-def assistant(model: str, log_dir: Path, endpoints: Path | None = None) -> Iterator[str]:
-    """The action server and the Rasa server; yields the Rasa server's base URL."""
+def assistant(
+    model: str,
+    log_dir: Path,
+    endpoints: Optional[Path] = None,
+    environment: Optional[Dict[str, str]] = None,
+) -> Iterator[str]:
+    """The action server and the Rasa server; yields the Rasa server's base URL.
+
+    `environment` adds variables for both, such as DIRECTORY_DATABASE_URL.
+    """
     actions_port, rasa_port = free_port(), free_port()
     if endpoints is None:
         endpoints = log_dir / "endpoints.yml"
@@ -72,6 +89,7 @@ def assistant(model: str, log_dir: Path, endpoints: Path | None = None) -> Itera
         RASA, "run", "--model", model, "--port", str(rasa_port),
         "--credentials", "credentials.yml", "--endpoints", str(endpoints),
     ]  # fmt: skip
-    with running(actions, f"http://127.0.0.1:{actions_port}/health", log_dir / "actions.log"):
-        with running(server, f"http://127.0.0.1:{rasa_port}/", log_dir / "rasa.log"):
+    actions_health = f"http://127.0.0.1:{actions_port}/health"
+    with running(actions, actions_health, log_dir / "actions.log", environment):
+        with running(server, f"http://127.0.0.1:{rasa_port}/", log_dir / "rasa.log", environment):
             yield f"http://127.0.0.1:{rasa_port}"

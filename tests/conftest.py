@@ -6,6 +6,10 @@ from typing import Iterator
 
 import pytest
 
+from directory.config import DEMO_DIRECTORY_CSV
+from directory.importer import import_csv
+from directory.places import gazetteer
+from directory.store import DirectoryStore
 from harness.servers import assistant
 
 
@@ -25,7 +29,16 @@ def server_logs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def rasa_url(model_path: str, server_logs: Path) -> Iterator[str]:
+def demo_directory_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite directory holding the shipped example entries."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('directory')}/directory.sqlite3"
+    import_csv(DEMO_DIRECTORY_CSV.read_bytes(), DirectoryStore(url), gazetteer())
+    return url
+
+
+@pytest.fixture(scope="session")
+def rasa_url(model_path: str, server_logs: Path, demo_directory_url: str) -> Iterator[str]:
     """Base URL of a real Rasa server (with its action server) on loopback."""
-    with assistant(model_path, server_logs) as url:
+    environment = {"DIRECTORY_DATABASE_URL": demo_directory_url}
+    with assistant(model_path, server_logs, environment=environment) as url:
         yield url

@@ -38,6 +38,15 @@ def intents() -> Set[str]:
     return found
 
 
+@cache
+def domain_entities() -> Set[str]:
+    """Every entity in the domain."""
+    found: Set[str] = set()
+    for path in domain_files():
+        found.update(yaml.safe_load(path.read_text(encoding="utf-8")).get("entities", []))
+    return found
+
+
 def digits(text: str) -> str:
     """The last ten digits of a phone number, for comparing numbers."""
     return re.sub(r"\D", "", text)[-10:]

@@ -1,5 +1,6 @@
 """What the assistant says: sources, quick replies, contact details, safety lines."""
 
+import json
 import re
 from typing import Any, Dict, List
 
@@ -11,6 +12,7 @@ from tests.domain_content import (
     allowed_phone_numbers,
     allowed_short_codes,
     digits,
+    domain_entities,
     intents,
     responses,
 )
@@ -73,8 +75,11 @@ def test_factual_answer_names_its_source(name: str) -> None:
 @pytest.mark.parametrize(("name", "variation"), all_variations())
 def test_buttons_lead_to_known_intents(name: str, variation: Dict[str, Any]) -> None:
     for button in variation.get("buttons", []):
-        assert button["payload"].startswith("/")
-        assert button["payload"][1:] in intents()
+        intent, _, entities = button["payload"].partition("{")
+        assert intent.startswith("/")
+        assert intent[1:] in intents()
+        if entities:
+            assert set(json.loads("{" + entities)) <= set(domain_entities())
         assert 0 < len(button["title"]) <= 40
 
 

@@ -20,9 +20,17 @@ def read_examples(files: Iterable[Path]) -> Dict[str, List[str]]:
             if "intent" not in block:
                 continue
             lines = block["examples"].splitlines()
-            texts = [line.strip()[2:].strip() for line in lines if line.strip()]
+            texts = [plain_text(line.strip()[2:].strip()) for line in lines if line.strip()]
             examples.setdefault(block["intent"], []).extend(texts)
     return examples
+
+
+ENTITY_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+
+
+def plain_text(example: str) -> str:
+    """An example as the person typed it: "near [Austin](place)" -> "near Austin"."""
+    return ENTITY_ANNOTATION.sub(r"\1", example)
 
 
 def training_examples() -> Dict[str, List[str]]:

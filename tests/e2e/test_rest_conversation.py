@@ -3,32 +3,15 @@
 import time
 import uuid
 from pathlib import Path
-from typing import Any, Dict, List
 
 import pytest
 import requests
 
+from tests.e2e.conversation import new_sender, say, texts
+
 pytestmark = pytest.mark.model
 
 KIND_ANSWER_SECONDS = 2.0
-
-
-def say(rasa_url: str, sender: str, message: str) -> List[Dict[str, Any]]:
-    response = requests.post(
-        f"{rasa_url}/webhooks/rest/webhook",
-        json={"sender": sender, "message": message},
-        timeout=30,
-    )
-    assert response.status_code == 200, response.text
-    return response.json()
-
-
-def texts(messages: List[Dict[str, Any]]) -> str:
-    return "\n".join(m.get("text", "") for m in messages)
-
-
-def new_sender() -> str:
-    return f"test-{uuid.uuid4()}"
 
 
 def test_a_conversation_across_topics(rasa_url: str) -> None:

@@ -1,0 +1,289 @@
+"""Actions of the directory search: ask what and where, then list the nearest providers."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from directory.config import directory_database_url
+from directory.geo import Coordinates
+from directory.listing import describe_filters, describe_kinds, format_matches
+from directory.places import (
+    AmbiguousPlace,
+    Place,
+    StateOnly,
+    UnknownPlace,
+    UnknownReason,
+    resolve_place,
+)
+from directory.providers import KINDS, canonical_kind, canonical_setting
+from directory.search import NearestResult, find_providers_near
+from directory.store import DirectoryStore
+
+logger = logging.getLogger(__name__)
+
+ANY_KIND = "any"
+# Set when validation has already asked again for the place in its own words.
+PLACE_QUESTION_ASKED = "place_question_asked"
+MAX_PLACE_ATTEMPTS = 2
+# Intents a reply to "Where should I look?" may be given, when it is not a
+# question or a request of its own: "Tucson" or "Narnia" need not be understood.
+PLACE_REPLY_INTENTS = {"inform", "find_provider", "nlu_fallback", "out_of_scope", "other_language"}
+SKIP_WORDS = {"any", "anything", "all", "skip", "not sure", "no preference", "doesn't matter"}
+UNKNOWN_PLACE_RESPONSES = {
+    UnknownReason.NOT_A_US_ZIP: "utter_directory_zip_unknown",
+    UnknownReason.OUTSIDE_US: "utter_directory_outside_us",
+    UnknownReason.NOT_FOUND: "utter_directory_place_unknown",
+    UnknownReason.EMPTY: "utter_directory_place_unknown",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def directory_store() -> DirectoryStore:
+    """The directory, opened on first use."""
+    return DirectoryStore(directory_database_url())
+
+
+class ValidateDirectorySearchForm(FormValidationAction):
+    """Checks the kind of help and the place, and asks again kindly when needed."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "validate_directory_search_form"
+
+    async def extract_place(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Take the reply as the place when the form has just asked for one.
+
+        The place the NLU found in it comes first; otherwise the whole reply is
+        tried, so "Narnia" gets a kind "I couldn't find that place".
+        """
+        message = tracker.latest_message
+        intent = (message.get("intent") or {}).get("name")
+        if tracker.get_slot("requested_slot") != "place" or intent not in PLACE_REPLY_INTENTS:
+            return {}
+        entities = message.get("entities", [])
+        places = [e["value"] for e in entities if e.get("entity") == "place"]
+        if places:
+            return {"place": places[-1]}
+        if any(e.get("entity") in ("provider_kind", "care_setting") for e in entities):
+            return {}  # "actually, a counselor": a change of kind, not a place
+        # Even an empty reply (only markup or emoji) is validated, to be answered kindly.
+        return {"place": (message.get("text") or "").strip()}
+
+    async def extract_provider_kind(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """A reply of "any", "skip" or "not sure" to the kind question searches every kind."""
+        text = (tracker.latest_message.get("text") or "").strip().lower().rstrip(".!")
+        if tracker.get_slot("requested_slot") == "provider_kind" and text in SKIP_WORDS:
+            return {"provider_kind": ANY_KIND}
+        return {}
+
+    def validate_provider_kind(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Keep one of the known kinds (or "any"); otherwise ask again."""
+        kind = value[-1] if isinstance(value, list) and value else value
+        if kind == ANY_KIND or kind in KINDS:
+            return {"provider_kind": kind}
+        return {"provider_kind": canonical_kind(str(kind or ""))}
+
+    async def validate_place(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
+        """Resolve the place; ask which one, or for a city, or give up after two misses."""
+        text = str(value[-1] if isinstance(value, list) and value else value or "")
+        result = await asyncio.to_thread(resolve_place, text)
+        if isinstance(result, Place):
+            origin = {
+                "label": result.label,
+                "latitude": result.coordinates.latitude,
+                "longitude": result.coordinates.longitude,
+            }
+            return {"place": result.label, "search_origin": origin, "place_attempts": 0}
+        if isinstance(result, AmbiguousPlace):
+            buttons = [
+                {"title": option.label, "payload": f'/inform{{"place": "{option.label}"}}'}
+                for option in result.options
+            ]
+            dispatcher.utter_message(
+                response="utter_directory_which_place", city=result.name, buttons=buttons
+            )
+            return {"place": None, PLACE_QUESTION_ASKED: True}
+        if isinstance(result, StateOnly):
+            dispatcher.utter_message(
+                response="utter_directory_state_too_large", state=result.state_name
+            )
+            return {"place": None, PLACE_QUESTION_ASKED: True}
+        return self._unknown_place(result, dispatcher, tracker)
+
+    @staticmethod
+    def _unknown_place(
+        result: UnknownPlace, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Dict[str, Any]:
+        attempts = int(tracker.get_slot("place_attempts") or 0) + 1
+        if attempts >= MAX_PLACE_ATTEMPTS:
+            # Ends the form; action_search_directory then gives the national resources.
+            return {
+                "place": None,
+                "search_origin": None,
+                "place_attempts": attempts,
+                "requested_slot": None,
+            }
+        dispatcher.utter_message(response=UNKNOWN_PLACE_RESPONSES[result.reason])
+        return {"place": None, "place_attempts": attempts, PLACE_QUESTION_ASKED: True}
+
+
+def _search_filters(tracker: Tracker) -> Dict[str, List[str]]:
+    kind = tracker.get_slot("provider_kind")
+    setting = canonical_setting(str(tracker.get_slot("care_setting") or ""))
+    return {
+        "kinds": [kind] if kind in KINDS else [],
+        "settings": [setting] if setting else [],
+    }
+
+
+async def _search(
+    dispatcher: CollectingDispatcher, tracker: Tracker, offset: int, radius: int
+) -> Optional[NearestResult]:
+    """Search around the slot `search_origin`; None, after an apology, if the store fails."""
+    origin = tracker.get_slot("search_origin")
+    near = Coordinates(origin["latitude"], origin["longitude"])
+    filters = _search_filters(tracker)
+    try:
+        return await asyncio.to_thread(
+            find_providers_near,
+            directory_store(),
+            near,
+            filters["kinds"],
+            filters["settings"],
+            offset,
+            radius,
+        )
+    except SQLAlchemyError as error:
+        logger.warning("Directory search failed: %s", error.__class__.__name__)
+        dispatcher.utter_message(response="utter_directory_unavailable")
+        return None
+
+
+def _utter_results(
+    dispatcher: CollectingDispatcher, tracker: Tracker, result: NearestResult, offset: int
+) -> List[EventType]:
+    filters = _search_filters(tracker)
+    shown = offset + len(result.page.matches)
+    buttons = []
+    if shown < result.page.total:
+        buttons.append({"title": "Show more", "payload": "/show_more"})
+    buttons += [
+        {"title": "Try another place", "payload": "/change_place"},
+        {"title": "That's all, thanks", "payload": "/thank"},
+    ]
+    dispatcher.utter_message(
+        response="utter_directory_results",
+        place=tracker.get_slot("search_origin")["label"],
+        filters=describe_filters(filters["kinds"], filters["settings"]),
+        results=format_matches(result.page.matches, first_number=offset + 1),
+        buttons=buttons,
+    )
+    return [SlotSet("search_offset", shown), SlotSet("search_radius", result.radius_miles)]
+
+
+class ActionSearchDirectory(Action):
+    """Lists the nearest providers once the form knows what and where."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_search_directory"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Search within 25, 50 or 100 miles and show the first three."""
+        if not tracker.get_slot("search_origin"):
+            dispatcher.utter_message(response="utter_directory_place_give_up")
+            return [SlotSet("place_attempts", 0)]
+        result = await _search(dispatcher, tracker, offset=0, radius=0)
+        if result is None:
+            return []
+        if not result.page.total:
+            filters = _search_filters(tracker)
+            dispatcher.utter_message(
+                response="utter_directory_no_results",
+                kind=describe_kinds(filters["kinds"]),
+                place=tracker.get_slot("search_origin")["label"],
+                filters=describe_filters([], filters["settings"]),
+            )
+            return [SlotSet("search_offset", 0), SlotSet("search_radius", 0)]
+        return _utter_results(dispatcher, tracker, result, offset=0)
+
+
+class ActionShowMoreProviders(Action):
+    """The next three of the last search."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_show_more_providers"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Show the next page, or say that was everything."""
+        radius = int(tracker.get_slot("search_radius") or 0)
+        if not tracker.get_slot("search_origin") or not radius:
+            dispatcher.utter_message(response="utter_directory_nothing_to_show")
+            return []
+        offset = int(tracker.get_slot("search_offset") or 0)
+        result = await _search(dispatcher, tracker, offset=offset, radius=radius)
+        if result is None:
+            return []
+        if not result.page.matches:
+            dispatcher.utter_message(response="utter_directory_no_more", radius=radius)
+            return []
+        return _utter_results(dispatcher, tracker, result, offset=offset)
+
+
+class ActionAskPlace(Action):
+    """Asks where to look, unless the place check has just asked in its own words."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_ask_place"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Ask with `utter_ask_place`, or only clear the flag."""
+        if tracker.get_slot(PLACE_QUESTION_ASKED):
+            return [SlotSet(PLACE_QUESTION_ASKED, False)]
+        dispatcher.utter_message(response="utter_ask_place")
+        return []
+
+
+class ActionForgetPlace(Action):
+    """Clears the place so the search form asks for a new one."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_forget_place"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Forget the place and where the last search started."""
+        return [
+            SlotSet("place", None),
+            SlotSet("search_origin", None),
+            SlotSet("place_attempts", 0),
+            SlotSet("search_offset", 0),
+            SlotSet("search_radius", 0),
+        ]

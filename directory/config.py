@@ -1,0 +1,15 @@
+"""Where the directory lives: `DIRECTORY_DATABASE_URL`, or a SQLite file in the project."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DATABASE_FILE = PROJECT_ROOT / "var" / "directory.sqlite3"
+DEMO_DIRECTORY_CSV = Path(__file__).resolve().parent / "demo_providers.csv"
+
+
+def directory_database_url() -> str:
+    """The SQLAlchemy URL of the directory database."""
+    return os.environ.get("DIRECTORY_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_FILE}"

@@ -1,0 +1,98 @@
+"""Finding providers near a place, over REST against the real servers and the demo directory."""
+
+import time
+
+import pytest
+
+from tests.e2e.conversation import new_sender, say, texts
+
+pytestmark = pytest.mark.model
+
+ASK_PLACE = "Where should I look?"
+CALL_AHEAD = "Please call ahead to confirm"
+
+
+def test_it_asks_where_then_lists_the_nearest(rasa_url: str) -> None:
+    sender = new_sender()
+    question = texts(say(rasa_url, sender, "is there any hospice around here? my husband needs it"))
+    assert ASK_PLACE in question
+    answer = texts(say(rasa_url, sender, "we're in Houston"))
+    assert "near Houston, TX (hospice)" in answer
+    assert "1. Example Houston Home Hospice and Palliative Care" in answer
+    assert "Phone: 713-555-01" in answer
+    assert "not a real provider" in answer
+    assert answer.rstrip().endswith("whether they take your insurance.")
+
+
+def test_kind_and_place_in_one_message(rasa_url: str) -> None:
+    answer = texts(say(rasa_url, new_sender(), "palliative care in Austin, Texas please"))
+    assert "near Austin, TX (palliative care)" in answer
+    assert "Example Austin Palliative Care Clinic" in answer
+    assert CALL_AHEAD in answer
+
+
+def test_it_asks_what_kind_and_pages_through_results(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "What kind of help" in texts(say(rasa_url, sender, "I need to find some local help"))
+    assert ASK_PLACE in texts(say(rasa_url, sender, "not sure"))
+    first = say(rasa_url, sender, "Chicago, IL")
+    assert [texts(first).count(f"{n}. Example Chicago") for n in (1, 2, 3, 4)] == [1, 1, 1, 0]
+    assert [b["payload"] for m in first for b in m.get("buttons", [])][0] == "/show_more", first
+    more = texts(say(rasa_url, sender, "any others?"))
+    assert "4. Example Chicago" in more
+    assert "That's everything" in texts(say(rasa_url, sender, "/show_more"))
+
+
+def test_an_ambiguous_city_offers_states_and_says_when_nothing_is_near(rasa_url: str) -> None:
+    sender = new_sender()
+    question = say(rasa_url, sender, "find a counselor in Springfield")
+    assert "more than one Springfield" in texts(question)
+    payloads = [button["payload"] for button in question[-1]["buttons"]]
+    assert '/inform{"place": "Springfield, MO"}' in payloads
+    answer = texts(say(rasa_url, sender, '/inform{"place": "Springfield, MO"}'))
+    assert "didn't find any counseling within 100 miles of Springfield, MO" in answer
+    assert "getpalliativecare.org" in answer
+    assert "800-813-HOPE (4673)" in answer
+
+
+def test_two_unknown_places_lead_to_the_national_directory(rasa_url: str) -> None:
+    sender = new_sender()
+    first = texts(say(rasa_url, sender, "hospice in Narnia"))
+    assert "couldn't find that place" in first
+    second = texts(say(rasa_url, sender, "Atlantis"))
+    assert "still couldn't find that place" in second
+    assert "getpalliativecare.org" in second
+
+
+def test_a_question_mid_search_is_answered_and_the_kind_can_change(rasa_url: str) -> None:
+    sender = new_sender()
+    assert ASK_PLACE in texts(say(rasa_url, sender, "find a support group near me"))
+    answer = texts(say(rasa_url, sender, "wait, how is hospice different from palliative care?"))
+    assert "not the same" in answer
+    assert ASK_PLACE in answer
+    assert ASK_PLACE in texts(say(rasa_url, sender, "actually I'd rather have a counselor"))
+    result = texts(say(rasa_url, sender, "Denver"))
+    assert "near Denver, CO (counseling)" in result
+    assert "Example Denver Cancer Counseling Center" in result
+
+
+def test_giving_up_mid_search_stops_it(rasa_url: str) -> None:
+    sender = new_sender()
+    assert ASK_PLACE in texts(say(rasa_url, sender, "look up hospices for me"))
+    assert "stopped the search" in texts(say(rasa_url, sender, "never mind, forget it"))
+    assert "extra layer of support" in texts(say(rasa_url, sender, "what is palliative care?"))
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["😀", "'; DROP TABLE providers; --", "<script>alert(1)</script>", "Narnia " * 800, "00000"],
+)
+def test_a_bad_place_gets_a_kind_answer_quickly(rasa_url: str, place: str) -> None:
+    sender = new_sender()
+    assert ASK_PLACE in texts(say(rasa_url, sender, "find palliative care near me"))
+    started = time.monotonic()
+    answer = texts(say(rasa_url, sender, place))
+    assert time.monotonic() - started < 2.0
+    assert "couldn't find that" in answer or "rephrase" in answer
+    assert "Traceback" not in answer and "<script>" not in answer
+    assert "Example Chicago" in texts(say(rasa_url, sender, "60614"))

@@ -1,0 +1,232 @@
+"""The directory actions with the real domain and a real demo directory (no Rasa server)."""
+
+import asyncio
+from typing import Any, Dict, Iterator, List, Optional
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import directory_search
+from actions.directory_search import (
+    ActionAskPlace,
+    ActionSearchDirectory,
+    ActionShowMoreProviders,
+    ValidateDirectorySearchForm,
+)
+from directory.config import DEMO_DIRECTORY_CSV
+from directory.importer import import_csv
+from directory.places import gazetteer
+from directory.store import DirectoryStore
+
+CHICAGO = {"label": "Chicago, IL", "latitude": 41.85003, "longitude": -87.65005}
+MONTANA = {"label": "Jordan, MT", "latitude": 47.32, "longitude": -106.91}
+
+
+@pytest.fixture(scope="module")
+def domain() -> Dict[str, Any]:
+    return Domain.load("domain").as_dict()
+
+
+@pytest.fixture
+def dispatcher() -> CollectingDispatcher:
+    return CollectingDispatcher()
+
+
+@pytest.fixture(autouse=True)
+def demo_directory(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    url = f"sqlite:///{tmp_path_factory.mktemp('directory')}/directory.sqlite3"
+    import_csv(DEMO_DIRECTORY_CSV.read_bytes(), DirectoryStore(url), gazetteer())
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", url)
+    directory_search.directory_store.cache_clear()
+    yield
+    directory_search.directory_store.cache_clear()
+
+
+def tracker(
+    slots: Dict[str, Any],
+    text: str = "",
+    intent: str = "inform",
+    events: Optional[List[Dict[str, Any]]] = None,
+) -> Tracker:
+    latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
+    user_event = {"event": "user", "text": text, "parse_data": latest}
+    return Tracker(
+        "test",
+        slots,
+        latest,
+        [user_event, *(events or [])],
+        False,
+        None,
+        {"name": "directory_search_form"},
+        "action_listen",
+    )
+
+
+def responses(dispatcher: CollectingDispatcher) -> List[Optional[str]]:
+    return [message.get("response") for message in dispatcher.messages]
+
+
+def run(
+    action: Any, dispatcher: CollectingDispatcher, current: Tracker, domain: Dict[str, Any]
+) -> List[Dict[str, Any]]:
+    return asyncio.run(action.run(dispatcher, current, domain))
+
+
+def validate_place(
+    text: str, dispatcher: CollectingDispatcher, domain: Dict[str, Any], attempts: int = 0
+) -> List[Dict[str, Any]]:
+    slots = {
+        "requested_slot": "place",
+        "provider_kind": "hospice",
+        "place": text,
+        "place_attempts": attempts,
+    }
+    current = tracker(slots, text, events=[SlotSet("place", text)])
+    return run(ValidateDirectorySearchForm(), dispatcher, current, domain)
+
+
+def test_a_known_place_is_kept_with_its_coordinates(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    events = validate_place("60614", dispatcher, domain)
+    assert SlotSet("place", "60614 (Chicago, IL)") in events
+    origin = next(e["value"] for e in events if e["name"] == "search_origin")
+    assert origin["latitude"] == pytest.approx(41.92, abs=0.01)
+    assert dispatcher.messages == []
+
+
+def test_an_ambiguous_city_asks_which_with_quick_replies(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    events = validate_place("Springfield", dispatcher, domain)
+    assert SlotSet("place", None) in events
+    assert responses(dispatcher) == ["utter_directory_which_place"]
+    payloads = [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+    assert '/inform{"place": "Springfield, IL"}' in payloads
+
+
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [
+        ("Texas", "utter_directory_state_too_large"),
+        ("00000", "utter_directory_zip_unknown"),
+        ("K1A 0B1", "utter_directory_outside_us"),
+        ("Narnia", "utter_directory_place_unknown"),
+        ("x" * 5000, "utter_directory_place_unknown"),
+        ("'; DROP TABLE providers; --", "utter_directory_place_unknown"),
+    ],
+)
+def test_a_place_not_searchable_gets_a_kind_second_try(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any], text: str, response: str
+) -> None:
+    events = validate_place(text, dispatcher, domain)
+    assert SlotSet("place", None) in events
+    assert SlotSet("requested_slot", None) not in events
+    assert responses(dispatcher) == [response]
+    # The form does not then ask "Where should I look?" a second time.
+    asked = CollectingDispatcher()
+    assert run(ActionAskPlace(), asked, tracker({"place_question_asked": True}), domain) == [
+        SlotSet("place_question_asked", False)
+    ]
+    assert asked.messages == []
+
+
+def test_a_second_unknown_place_ends_the_questions(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    events = validate_place("Narnia", dispatcher, domain, attempts=1)
+    assert SlotSet("requested_slot", None) in events
+    assert SlotSet("search_origin", None) in events
+    assert dispatcher.messages == []
+
+
+def test_after_giving_up_the_national_directory_is_given(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    events = run(
+        ActionSearchDirectory(),
+        dispatcher,
+        tracker({"search_origin": None, "place_attempts": 2}),
+        domain,
+    )
+    assert responses(dispatcher) == ["utter_directory_place_give_up"]
+    assert events == [SlotSet("place_attempts", 0)]
+
+
+def test_results_are_the_nearest_three_with_a_way_to_see_more(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    slots: Dict[str, Any] = {"search_origin": CHICAGO, "provider_kind": "any"}
+    events = run(ActionSearchDirectory(), dispatcher, tracker(slots), domain)
+    assert responses(dispatcher) == ["utter_directory_results"]
+    message = dispatcher.messages[0]
+    assert message["place"] == "Chicago, IL"
+    assert message["results"].count("Example Chicago") == 3
+    assert "4." not in message["results"]
+    assert "Phone: 312-555-01" in message["results"]
+    assert "not a real provider" in message["results"]
+    assert message["buttons"][0]["payload"] == "/show_more"
+    assert SlotSet("search_offset", 3) in events and SlotSet("search_radius", 25) in events
+
+    more = CollectingDispatcher()
+    slots.update(search_offset=3, search_radius=25)
+    run(ActionShowMoreProviders(), more, tracker(slots), domain)
+    assert more.messages[0]["results"].startswith("4. Example Chicago")
+    assert "/show_more" not in [b["payload"] for b in more.messages[0]["buttons"]]
+
+    last = CollectingDispatcher()
+    slots.update(search_offset=4)
+    run(ActionShowMoreProviders(), last, tracker(slots), domain)
+    assert responses(last) == ["utter_directory_no_more"]
+
+
+def test_kind_and_setting_narrow_the_results(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    slots = {"search_origin": CHICAGO, "provider_kind": "hospice", "care_setting": "home"}
+    run(ActionSearchDirectory(), dispatcher, tracker(slots), domain)
+    message = dispatcher.messages[0]
+    assert message["filters"] == " (hospice, at home)"
+    assert message["results"].startswith("1. Example Chicago Home Hospice")
+    assert "2." not in message["results"]
+
+
+def test_nothing_within_100_miles_says_so_and_gives_national_resources(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    run(
+        ActionSearchDirectory(),
+        dispatcher,
+        tracker({"search_origin": MONTANA, "provider_kind": "counseling"}),
+        domain,
+    )
+    assert responses(dispatcher) == ["utter_directory_no_results"]
+    assert dispatcher.messages[0]["kind"] == "counseling"
+
+
+def test_a_broken_directory_gets_a_kind_answer(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIRECTORY_DATABASE_URL", "postgresql://nobody@127.0.0.1:1/none")
+    directory_search.directory_store.cache_clear()
+    run(ActionSearchDirectory(), dispatcher, tracker({"search_origin": CHICAGO}), domain)
+    assert responses(dispatcher) == ["utter_directory_unavailable"]
+
+
+def test_the_place_question_is_asked_when_nothing_else_asked_it(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    assert run(ActionAskPlace(), dispatcher, tracker({}), domain) == []
+    assert responses(dispatcher) == ["utter_ask_place"]
+
+
+def test_show_more_without_a_search_explains(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    run(ActionShowMoreProviders(), dispatcher, tracker({}), domain)
+    assert responses(dispatcher) == ["utter_directory_nothing_to_show"]
