@@ -23,7 +23,7 @@ MODEL_ID := $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-12)
 MODEL := models/assistant-$(MODEL_ID).tar.gz
 RASA_DATA := --domain domain --data data --config config.yml
 
-PY_SOURCES := actions channels components directory harness tests bench packaging
+PY_SOURCES := actions channels components directory safety harness tests bench packaging
 
 # The provider directory: a SQLite file here unless DIRECTORY_DATABASE_URL names
 # another database (PostgreSQL: postgresql://user@host/db).
@@ -31,8 +31,8 @@ DIRECTORY_DATABASE_FILE := var/directory.sqlite3
 FORMAT ?= auto
 
 .PHONY: help install lock train run shell test lint types unit validate \
-	test-nlu test-stories test-model bench bench-directory clean system-packages \
-	directory directory-import
+	test-nlu test-stories test-model bench bench-directory bench-safety clean system-packages \
+	directory directory-import safety-report
 
 help:  ## Show the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -117,6 +117,12 @@ bench: $(INSTALLED) $(MODEL)  ## Latency against a `rasa init` starter bot (benc
 
 bench-directory: $(INSTALLED) system-packages  ## Directory search and import speed (bench/README.md).
 	PYTHONPATH=. $(PYTHON) bench/directory_search.py
+
+bench-safety: $(INSTALLED) $(MODEL)  ## Distress detection: recall per level and split, latency.
+	PYTHONPATH=. $(PYTHON) bench/distress_detection.py --model $(MODEL)
+
+safety-report: $(INSTALLED)  ## Safety events per level and day (no message text is stored).
+	$(PYTHON) -m safety report
 
 clean:  ## Remove trained models and test results (keeps .venv).
 	rm -rf models results bench/out

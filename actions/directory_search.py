@@ -83,11 +83,18 @@ class ValidateDirectorySearchForm(FormValidationAction):
     async def extract_provider_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """A reply of "any", "skip" or "not sure" to the kind question searches every kind."""
+        """The kind named in reply to the kind question; "any" or "not sure" means every kind."""
+        if tracker.get_slot("requested_slot") != "provider_kind":
+            return {}
+        kinds = [
+            e["value"]
+            for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") == "provider_kind"
+        ]
+        if kinds:  # "palliative care" answers the question, whatever DIET thought it was
+            return {"provider_kind": kinds[-1]}
         text = (tracker.latest_message.get("text") or "").strip().lower().rstrip(".!")
-        if tracker.get_slot("requested_slot") == "provider_kind" and text in SKIP_WORDS:
-            return {"provider_kind": ANY_KIND}
-        return {}
+        return {"provider_kind": ANY_KIND} if text in SKIP_WORDS else {}
 
     def validate_provider_kind(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -1,8 +1,9 @@
 """The directory's database: SQLite by default, PostgreSQL from a database URL.
 
 Searching reads only the rows inside a bounding box around the place, through
-an index on (half-degree latitude band, longitude), then measures the exact
-distance of those few rows in Python.
+an index on (half-degree latitude band, longitude); the database orders them by
+a flat-map distance and returns one page, whose exact (great-circle) distances
+are then measured in Python.
 """
 
 from __future__ import annotations
@@ -15,7 +16,12 @@ from typing import Any, Dict, Iterable, List, Sequence
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from directory.geo import Coordinates, bounding_box, distance_in_miles
+from directory.geo import (
+    MILES_PER_DEGREE_OF_LATITUDE,
+    Coordinates,
+    bounding_box,
+    distance_in_miles,
+)
 from directory.providers import Match, Provider
 
 BANDS_PER_DEGREE = 2
@@ -42,7 +48,6 @@ providers_table = sa.Table(
     sa.Column("latitude_band", sa.Integer, nullable=False),
     sa.Index("providers_by_position", "latitude_band", "longitude"),
 )
-SEARCH_COLUMNS = [providers_table.c.id, providers_table.c.latitude, providers_table.c.longitude]
 
 
 @dataclass(frozen=True)
@@ -119,30 +124,46 @@ class DirectoryStore:
         """
         box = bounding_box(near, radius_miles)
         bands = range(latitude_band(box.min_latitude), latitude_band(box.max_latitude) + 1)
-        query = sa.select(*SEARCH_COLUMNS).where(
+        # Squared distance on a flat map around `near` (in degrees of latitude):
+        # computed by the database, accurate to well under 1% within 100 miles.
+        east = (providers_table.c.longitude - near.longitude) * math.cos(
+            math.radians(near.latitude)
+        )
+        north = providers_table.c.latitude - near.latitude
+        flat_distance = east * east + north * north
+        conditions = [
             providers_table.c.active.is_(True),
             providers_table.c.latitude_band.in_(list(bands)),
             providers_table.c.longitude.between(box.min_longitude, box.max_longitude),
             providers_table.c.latitude.between(box.min_latitude, box.max_latitude),
-        )
+            flat_distance <= (radius_miles / MILES_PER_DEGREE_OF_LATITUDE) ** 2,
+        ]
         if kinds:
             offered = [providers_table.c.kinds.contains(f"|{k}|", autoescape=True) for k in kinds]
-            query = query.where(sa.or_(*offered))
+            conditions.append(sa.or_(*offered))
         if settings:
             listed = [
                 providers_table.c.settings.contains(f"|{s}|", autoescape=True) for s in settings
             ]
-            query = query.where(sa.or_(providers_table.c.settings == "||", *listed))
+            conditions.append(sa.or_(providers_table.c.settings == "||", *listed))
+        page_query = (
+            sa.select(providers_table)
+            .where(*conditions)
+            .order_by(flat_distance, providers_table.c.id)
+            .limit(limit)
+            .offset(offset)
+        )
+        count_query = sa.select(sa.func.count()).select_from(providers_table).where(*conditions)
         with self.engine.connect() as connection:
-            nearby = sorted(
-                (distance_in_miles(near, Coordinates(lat, lon)), provider_id)
-                for provider_id, lat, lon in connection.execute(query)
+            rows = connection.execute(page_query).all()
+            total = int(connection.execute(count_query).scalar_one())
+        matches = [
+            Match(
+                _to_provider(row), distance_in_miles(near, Coordinates(row.latitude, row.longitude))
             )
-            within = [(d, provider_id) for d, provider_id in nearby if d <= radius_miles]
-            page = within[offset : offset + limit]
-            rows = self._rows_by_id(connection, [provider_id for _, provider_id in page])
-        matches = [Match(_to_provider(rows[pid]), distance) for distance, pid in page]
-        return SearchPage(matches, len(within))
+            for row in rows
+        ]
+        return SearchPage(matches, total)
 
     def upsert(self, providers: Iterable[Provider]) -> UpsertCounts:
         """Add new providers and update changed ones by id, all in one transaction."""

@@ -13,6 +13,7 @@ import requests
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 RASA = str(PROJECT_DIR / ".venv" / "bin" / "rasa")
 STARTUP_TIMEOUT_SECONDS = 180
+SAFETY_EVENT_BROKER = "safety.event_broker.SafetyEventBroker"
 
 
 def server_environment(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
@@ -83,13 +84,30 @@ def assistant(
     actions_port, rasa_port = free_port(), free_port()
     if endpoints is None:
         endpoints = log_dir / "endpoints.yml"
-        endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n")
+        endpoints.write_text(
+            f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
+            f"event_broker:\n  type: {SAFETY_EVENT_BROKER}\n"
+        )
     actions = [RASA, "run", "actions", "--actions", "actions", "--port", str(actions_port)]
-    server = [
-        RASA, "run", "--model", model, "--port", str(rasa_port),
-        "--credentials", "credentials.yml", "--endpoints", str(endpoints),
-    ]  # fmt: skip
     actions_health = f"http://127.0.0.1:{actions_port}/health"
     with running(actions, actions_health, log_dir / "actions.log", environment):
-        with running(server, f"http://127.0.0.1:{rasa_port}/", log_dir / "rasa.log", environment):
-            yield f"http://127.0.0.1:{rasa_port}"
+        with rasa_server(model, log_dir, endpoints, environment, rasa_port) as url:
+            yield url
+
+
+@contextmanager
+def rasa_server(
+    model: str,
+    log_dir: Path,
+    endpoints: Path,
+    environment: Optional[Dict[str, str]] = None,
+    port: int = 0,
+) -> Iterator[str]:
+    """The Rasa server alone (its action server may be down); yields its base URL."""
+    port = port or free_port()
+    server = [
+        RASA, "run", "--model", model, "--port", str(port),
+        "--credentials", "credentials.yml", "--endpoints", str(endpoints),
+    ]  # fmt: skip
+    with running(server, f"http://127.0.0.1:{port}/", log_dir / "rasa.log", environment):
+        yield f"http://127.0.0.1:{port}"

@@ -37,8 +37,19 @@ def demo_directory_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
-def rasa_url(model_path: str, server_logs: Path, demo_directory_url: str) -> Iterator[str]:
+def safety_events_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Where the servers under test record safety events."""
+    return f"sqlite:///{tmp_path_factory.mktemp('safety')}/safety_events.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def rasa_url(
+    model_path: str, server_logs: Path, demo_directory_url: str, safety_events_url: str
+) -> Iterator[str]:
     """Base URL of a real Rasa server (with its action server) on loopback."""
-    environment = {"DIRECTORY_DATABASE_URL": demo_directory_url}
+    environment = {
+        "DIRECTORY_DATABASE_URL": demo_directory_url,
+        "SAFETY_EVENTS_DATABASE_URL": safety_events_url,
+    }
     with assistant(model_path, server_logs, environment=environment) as url:
         yield url

@@ -106,7 +106,7 @@ def test_answers_are_short_chat_messages(name: str, variation: Dict[str, Any]) -
 
 
 def test_greeting_says_it_is_automated_gives_no_medical_advice_and_names_911() -> None:
-    text = responses()["utter_greet"][0]["text"]
+    text = next(v["text"] for v in responses()["utter_greet"] if "condition" not in v)
     assert "automated assistant" in text
     assert "can't give medical advice" in text
     assert "call 911" in text
@@ -140,3 +140,22 @@ def test_no_answer_mentions_a_dose() -> None:
 def test_asking_to_rephrase_still_names_the_crisis_line_and_911() -> None:
     text = responses()["utter_please_rephrase"][0]["text"]
     assert "988" in text and "911" in text
+
+
+def test_after_a_crisis_every_conversational_answer_keeps_988_in_view() -> None:
+    crisis_variants = [
+        (name, variation)
+        for name, variations in responses().items()
+        for variation in variations
+        if any(c.get("name") == "crisis_in_conversation" for c in variation.get("condition", []))
+    ]
+    assert {name for name, _ in crisis_variants} == {
+        "utter_acknowledge", "utter_thank", "utter_goodbye", "utter_greet",
+    }  # fmt: skip
+    assert all("988" in variation["text"] for _, variation in crisis_variants)
+
+
+def test_distress_answer_offers_people_but_not_the_crisis_line() -> None:
+    text = responses()["utter_distress"][0]["text"]
+    assert "988" not in text and "911" not in text
+    assert "social workers" in text and "counselors" in text

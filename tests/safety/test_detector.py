@@ -1,0 +1,104 @@
+"""The spaCy distress detector on its own, on the labelled set and on the hard cases."""
+
+from typing import Callable
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from safety.detector import Assessment, DistressDetector
+from safety.levels import Level
+from tests.safety.labelled import labelled_messages, recall
+
+LEVELS = {"crisis": Level.CRISIS, "emergency": Level.EMERGENCY, "distress": Level.DISTRESS}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    """SpaCy as Rasa's SpacyNLP loads it: no parser in the pipeline."""
+    return spacy.load("en_core_web_md", disable=["parser"])
+
+
+@pytest.fixture(scope="module")
+def assess(nlp: Language) -> Callable[[str], Assessment]:
+    detector = DistressDetector(nlp.vocab, nlp.get_pipe("parser"))
+    # Rasa lower-cases messages before spaCy (SpacyNLP case_sensitive: false).
+    return lambda text: detector.assess(nlp(text.lower()))
+
+
+@pytest.mark.parametrize("level", ["crisis", "emergency"])
+def test_every_crisis_and_emergency_is_found(assess: Callable, level: str) -> None:
+    missed = [
+        m.text
+        for m in labelled_messages()
+        if m.level == level and assess(m.text).level < LEVELS[level]
+    ]
+    assert missed == []
+
+
+def test_no_benign_message_is_a_crisis_or_an_emergency(assess: Callable) -> None:
+    alarms = [
+        m.text
+        for m in labelled_messages()
+        if m.level == "none" and assess(m.text).level >= Level.EMERGENCY
+    ]
+    assert alarms == []
+
+
+def test_distress_is_found_in_at_least_95_percent(assess: Callable) -> None:
+    found = [
+        assess(m.text).level >= Level.DISTRESS for m in labelled_messages() if m.level == "distress"
+    ]
+    assert recall(found) >= 0.95
+
+
+def test_a_crisis_about_someone_else_is_told_apart(assess: Callable) -> None:
+    crises = [m for m in labelled_messages() if m.level == "crisis"]
+    wrong = [m.text for m in crises if assess(m.text).about_someone_else != (m.about == "other")]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm dying to know what palliative care is",
+        "this chemo schedule is killing me",
+        "I'd kill for a nap",
+        "when the time comes I want to die at home",
+        "what happens to the body when someone is dying",
+        "I'm not suicidal",
+        "I would never kill myself, I just want answers",
+        "I don't have a fever",
+        "how do they treat chest pain from bone mets?",
+        "my husband is not breathing well at night, can palliative care help",
+        "I'm done with chemo next week",
+        "I can't keep food down",
+        "I'm not in any danger",
+    ],
+)
+def test_idioms_negations_and_questions_are_not_alarms(assess: Callable, text: str) -> None:
+    assert assess(text).level < Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("I'm not suicidal but I've been saving my pills", Level.CRISIS),
+        ("I want to die. what is palliative care anyway", Level.CRISIS),
+        ("stop I want to die", Level.CRISIS),
+        ("This pain is killing me", Level.DISTRESS),
+        ("I'm scared of my scan tomorrow", Level.DISTRESS),
+        ("fever of 101 on chemo", Level.EMERGENCY),
+        ("she's struggling to breathe", Level.EMERGENCY),
+        ("he's not safe, he has pills with him", Level.CRISIS),
+        ("I can't promise I'll be safe", Level.CRISIS),
+    ],
+)
+def test_levels_of_mixed_messages(assess: Callable, text: str, level: Level) -> None:
+    assert assess(text).level == level
+
+
+def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
+    assessment = assess("my mom says she wants to die")
+    assert assessment.about_someone_else
+    assert assessment.cues == ("want_to_die",)
