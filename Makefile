@@ -14,6 +14,10 @@ export RASA_TELEMETRY_ENABLED := false
 
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
+WEBCHAT_PORT ?= 8000
+
+# The widget's socket.io client, vendored from the npm lock file (package-lock.json).
+WEBCHAT_CLIENT := webchat/static/vendor/socket.io.min.js
 
 # A trained model is named after the content it was trained from, so a model
 # is reused exactly when nothing it depends on has changed.
@@ -23,7 +27,7 @@ MODEL_ID := $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-12)
 MODEL := models/assistant-$(MODEL_ID).tar.gz
 RASA_DATA := --domain domain --data data --config config.yml
 
-PY_SOURCES := actions channels components directory safety harness tests bench packaging
+PY_SOURCES := actions channels components directory safety webchat harness tests bench packaging
 
 # The provider directory: a SQLite file here unless DIRECTORY_DATABASE_URL names
 # another database (PostgreSQL: postgresql://user@host/db).
@@ -32,7 +36,7 @@ FORMAT ?= auto
 
 .PHONY: help install lock train run shell test lint types unit validate \
 	test-nlu test-stories test-model bench bench-directory bench-safety clean system-packages \
-	directory directory-import safety-report
+	directory directory-import safety-report webchat
 
 help:  ## Show the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -66,12 +70,15 @@ $(MODEL): | $(INSTALLED)
 	$(RASA) train $(RASA_DATA) --out models --fixed-model-name assistant-$(MODEL_ID)
 	find models -name 'assistant-*.tar.gz' ! -name '$(notdir $(MODEL))' -delete
 
-system-packages:  ## Debian packages the tests need (PostgreSQL), when missing.
-	@if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		if [ "$$(id -u)" != 0 ]; then echo "PostgreSQL is missing: run 'sudo apt-get install postgresql'"; exit 1; fi; \
-		echo "Installing PostgreSQL from the Debian packages"; \
+system-packages:  ## Debian packages the tests need (PostgreSQL, Chromium), when missing.
+	@missing=""; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then echo "Missing Debian packages: run 'sudo apt-get install$$missing'"; exit 1; fi; \
+		echo "Installing from the Debian packages:$$missing"; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
 directory: $(INSTALLED)  ## Create the directory with the example entries, if it is empty.
@@ -81,8 +88,15 @@ directory-import: $(INSTALLED)  ## Import providers: make directory-import FILE=
 	@test -n "$(FILE)" || { echo "Usage: make directory-import FILE=providers.csv [FORMAT=auto|generic|cms]"; exit 1; }
 	$(PYTHON) -m directory import "$(FILE)" --format $(FORMAT)
 
-run: $(INSTALLED) $(MODEL) directory  ## Start the action server (5055) and the Rasa server (5005).
-	scripts/run.sh $(MODEL) $(RASA_PORT) $(ACTIONS_PORT)
+run: $(INSTALLED) $(MODEL) directory webchat  ## Start the assistant (5005), actions (5055), demo page (8000).
+	scripts/run.sh $(MODEL) $(RASA_PORT) $(ACTIONS_PORT) $(WEBCHAT_PORT)
+
+webchat: $(WEBCHAT_CLIENT)  ## Vendor the widget's socket.io client from package-lock.json.
+
+$(WEBCHAT_CLIENT): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js (Debian: apt-get install nodejs npm)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $@) && cp node_modules/socket.io-client/dist/socket.io.min.js $@
 
 shell: $(INSTALLED) $(MODEL) directory  ## Talk to the assistant in `rasa shell`, with the action server.
 	scripts/shell.sh $(MODEL) $(ACTIONS_PORT)
@@ -107,7 +121,7 @@ test-stories: $(MODEL)  ## Conversation tests, failing on any wrong prediction.
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 		--fail-on-prediction-errors --out results/stories
 
-test-model: $(MODEL) system-packages  ## Held-out F1 and end-to-end tests against the real servers.
+test-model: $(MODEL) system-packages webchat  ## Held-out F1 and end-to-end tests against the real servers.
 	MODEL_PATH=$(MODEL) $(VENV)/bin/pytest -m model
 
 test: system-packages lint types unit validate train test-nlu test-stories test-model  ## Everything.
@@ -125,4 +139,4 @@ safety-report: $(INSTALLED)  ## Safety events per level and day (no message text
 	$(PYTHON) -m safety report
 
 clean:  ## Remove trained models and test results (keeps .venv).
-	rm -rf models results bench/out
+	rm -rf models results bench/out test-artifacts

@@ -102,12 +102,18 @@ def rasa_server(
     endpoints: Path,
     environment: Optional[Dict[str, str]] = None,
     port: int = 0,
+    enable_api: bool = False,
 ) -> Iterator[str]:
-    """The Rasa server alone (its action server may be down); yields its base URL."""
+    """The Rasa server alone (its action server may be down); yields its base URL.
+
+    `enable_api` opens Rasa's HTTP API (trackers), for tests on loopback only.
+    """
     port = port or free_port()
     server = [
         RASA, "run", "--model", model, "--port", str(port),
         "--credentials", "credentials.yml", "--endpoints", str(endpoints),
     ]  # fmt: skip
+    if enable_api:
+        server.append("--enable-api")
     with running(server, f"http://127.0.0.1:{port}/", log_dir / "rasa.log", environment):
         yield f"http://127.0.0.1:{port}"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Start the action server and the Rasa server (REST and socket.io channels).
-# Ctrl-C stops both. Usage: scripts/run.sh MODEL [RASA_PORT] [ACTIONS_PORT]
+# Start the action server, the Rasa server (REST, socket.io and SMS channels)
+# and the demo page with the chat widget. Ctrl-C stops them all.
+# Usage: scripts/run.sh MODEL [RASA_PORT] [ACTIONS_PORT] [WEBCHAT_PORT]
 set -euo pipefail
 # No telemetry or crash reports leave this machine (conversations are health data).
 export RASA_TELEMETRY_ENABLED=false
@@ -8,6 +9,7 @@ export RASA_TELEMETRY_ENABLED=false
 model="$1"
 rasa_port="${2:-5005}"
 actions_port="${3:-5055}"
+webchat_port="${4:-8000}"
 rasa=".venv/bin/rasa"
 
 cleanup() {
@@ -20,8 +22,10 @@ trap cleanup INT TERM EXIT
 "$rasa" run actions --actions actions --port "$actions_port" &
 "$rasa" run --model "$model" --port "$rasa_port" \
     --credentials credentials.yml --endpoints endpoints.yml --cors "*" &
+.venv/bin/python -m webchat --port "$webchat_port" --rasa-url "http://localhost:$rasa_port" &
 
 echo "Starting: Rasa server on http://localhost:$rasa_port (REST: /webhooks/rest/webhook," \
-     "socket.io), action server on http://localhost:$actions_port. Ctrl-C stops both."
-# Exit (and stop the other) as soon as either server stops.
+     "socket.io, SMS: /webhooks/sms/webhook), action server on http://localhost:$actions_port," \
+     "demo page with the chat widget on http://localhost:$webchat_port/. Ctrl-C stops them all."
+# Exit (and stop the others) as soon as any of them stops.
 wait -n

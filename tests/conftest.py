@@ -1,16 +1,44 @@
-"""Shared fixtures: the trained model and the running assistant."""
+"""Shared fixtures: empty databases, the trained model and the running assistant."""
 
+import itertools
 import os
 from pathlib import Path
 from typing import Iterator
 
 import pytest
+import sqlalchemy as sa
 
 from directory.config import DEMO_DIRECTORY_CSV
 from directory.importer import import_csv
 from directory.places import gazetteer
 from directory.store import DirectoryStore
+from harness.postgres import temporary_postgres
 from harness.servers import assistant
+from tests.e2e.sms import sms_environment
+
+_database_numbers = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> Iterator[str]:
+    """One PostgreSQL server for the session (or DIRECTORY_TEST_DATABASE_URL)."""
+    with temporary_postgres() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The URL of an empty database, of each kind in turn."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('database')}/test.sqlite3"
+    server_url = request.getfixturevalue("postgres_server_url")
+    name = f"test_{next(_database_numbers)}"
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT", future=True)
+    with engine.connect() as connection:
+        connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+        connection.execute(sa.text(f"CREATE DATABASE {name}"))
+    engine.dispose()
+    return server_url.rsplit("/", 1)[0] + "/" + name
 
 
 @pytest.fixture(scope="session")
@@ -50,6 +78,7 @@ def rasa_url(
     environment = {
         "DIRECTORY_DATABASE_URL": demo_directory_url,
         "SAFETY_EVENTS_DATABASE_URL": safety_events_url,
+        **sms_environment(server_logs),
     }
     with assistant(model_path, server_logs, environment=environment) as url:
         yield url

@@ -1,0 +1,87 @@
+"""Answers turned into texts: menus, plain GSM-7 text, sentence-sized pieces, 988 first."""
+
+from channels.sms_format import (
+    MAX_SMS_CHARACTERS,
+    PREFERRED_SMS_CHARACTERS,
+    payload_for_number,
+    sms_texts,
+    split_for_sms,
+    to_gsm7,
+)
+
+# GSM 03.38 basic character set and extension table (what one 160-character segment holds).
+GSM7 = set(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+    "^{}\\[~]|€"
+)
+BUTTONS = [
+    {"title": "I’m safe right now", "payload": "/say_safe"},
+    {"title": "I'm not safe", "payload": "/not_safe"},
+]
+
+
+def test_quick_replies_become_a_numbered_menu_without_payloads() -> None:
+    texts = sms_texts([{"text": "Are you safe right now?", "buttons": BUTTONS}])
+    assert texts == [
+        "Are you safe right now?\n\nReply 1 for I'm safe right now\nReply 2 for I'm not safe"
+    ]
+    assert "/say_safe" not in texts[0]
+
+
+def test_a_number_picks_the_payload_of_that_quick_reply() -> None:
+    assert payload_for_number("1", BUTTONS) == "/say_safe"
+    assert payload_for_number(" 2. ", BUTTONS) == "/not_safe"
+    assert payload_for_number("#2", BUTTONS) == "/not_safe"
+    assert payload_for_number("3", BUTTONS) is None
+    assert payload_for_number("0", BUTTONS) is None
+    assert payload_for_number("12 pills", BUTTONS) is None
+    assert payload_for_number("1", []) is None
+
+
+def test_typographic_characters_become_gsm7() -> None:
+    text = to_gsm7("It’s “palliative” care — not hospice… • really\u00a0now")
+    assert text == 'It\'s "palliative" care - not hospice... - really now'
+    assert set(text) <= GSM7
+
+
+def test_markdown_is_written_out_as_plain_text() -> None:
+    texts = sms_texts([{"text": "See **this** [guide](https://example.org/guide)."}])
+    assert texts == ["See this guide (https://example.org/guide)."]
+
+
+def test_short_answers_from_several_messages_share_one_text() -> None:
+    texts = sms_texts([{"text": "First part."}, {"text": "Second part."}])
+    assert texts == ["First part.\n\nSecond part."]
+
+
+def test_long_answers_split_between_sentences_into_short_texts() -> None:
+    sentences = [f"Sentence number {n} says something useful about care." for n in range(60)]
+    texts = split_for_sms(" ".join(sentences))
+    assert 2 < len(texts) < 10
+    assert all(len(text) <= PREFERRED_SMS_CHARACTERS for text in texts)
+    assert all(text.endswith(".") for text in texts)
+    assert " ".join(texts) == " ".join(sentences)
+
+
+def test_lists_keep_their_line_breaks() -> None:
+    text = "Please reach out:\n- Call or text 988.\n- Or text HOME to 741741."
+    assert split_for_sms(text) == [text]
+
+
+def test_one_endless_word_is_cut_below_twilios_limit() -> None:
+    texts = split_for_sms("x" * 5000, preferred=MAX_SMS_CHARACTERS + 500)
+    assert all(len(text) <= MAX_SMS_CHARACTERS for text in texts)
+    assert "".join(texts) == "x" * 5000
+
+
+def test_an_answer_that_mentions_988_has_it_in_the_first_text() -> None:
+    long_start = " ".join(["You matter and this is hard."] * 40)
+    texts = sms_texts([{"text": f"{long_start}\n\nCall or text 988 any time."}])
+    assert len(texts) > 1
+    assert "988" in texts[0]
+
+
+def test_empty_answers_send_nothing() -> None:
+    assert sms_texts([]) == []
+    assert sms_texts([{"text": "   "}, {"custom": {"x": 1}}]) == []

@@ -1,0 +1,41 @@
+"""STOP, START and HELP count only as whole messages."""
+
+import pytest
+
+from channels.sms_keywords import HELP_REPLY, Keyword, keyword_in
+
+
+@pytest.mark.parametrize(
+    "body", ["STOP", "stop", " Stop. ", "unsubscribe", "CANCEL", "quit!", "End"]
+)
+def test_opt_out_words_alone_opt_out(body: str) -> None:
+    assert keyword_in(body, opted_out=False) is Keyword.OPT_OUT
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "stop I want to die",
+        "stop it",
+        "please stop",
+        "cancel my appointment",
+        "help me",
+        "I need help",
+    ],
+)
+def test_keywords_inside_a_longer_message_are_normal_messages(body: str) -> None:
+    assert keyword_in(body, opted_out=False) is None
+
+
+def test_start_opts_in_and_yes_only_when_stopped() -> None:
+    assert keyword_in("START", opted_out=False) is Keyword.OPT_IN
+    assert keyword_in("unstop", opted_out=True) is Keyword.OPT_IN
+    assert keyword_in("yes", opted_out=True) is Keyword.OPT_IN
+    assert keyword_in("yes", opted_out=False) is None
+
+
+def test_help_is_short_and_names_the_crisis_line() -> None:
+    assert keyword_in("help", opted_out=False) is Keyword.HELP
+    assert keyword_in("INFO", opted_out=True) is Keyword.HELP
+    assert "988" in HELP_REPLY and "911" in HELP_REPLY
+    assert len(HELP_REPLY) <= 160 * 2

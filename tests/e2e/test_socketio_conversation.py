@@ -1,0 +1,125 @@
+"""The widget's socket.io channel against the real Rasa server.
+
+Sessions survive a reconnect; messages it cannot place get a kind answer.
+"""
+
+import asyncio
+from typing import Any, Dict, List
+
+import pytest
+import socketio
+
+from channels.socketio import LOST_SESSION, NOT_TEXT
+
+pytestmark = pytest.mark.model
+
+ANSWER_SECONDS = 30
+
+
+class WidgetConnection:
+    """One browser tab's socket.io connection, collecting what the assistant says."""
+
+    def __init__(self) -> None:
+        """A connection not yet open; call `open`."""
+        self.client = socketio.AsyncClient(reconnection=False)
+        self.session_id: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self.said: asyncio.Queue[Dict[str, Any]] = asyncio.Queue()
+        self.client.on("session_confirm", self._confirmed)
+        self.client.on("bot_uttered", self.said.put)
+
+    async def _confirmed(self, session_id: str) -> None:
+        if not self.session_id.done():
+            self.session_id.set_result(session_id)
+
+    async def open(self, rasa_url: str, session_id: Any = None) -> str:
+        """Connect and ask for `session_id` (a new one when None); the confirmed id."""
+        await self.client.connect(rasa_url, transports=["websocket"], socketio_path="/socket.io")
+        await self.client.emit("session_request", {"session_id": session_id})
+        return await asyncio.wait_for(self.session_id, ANSWER_SECONDS)
+
+    async def say(self, data: Any) -> None:
+        await self.client.emit("user_uttered", data)
+
+    async def answer(self, settle: float = 1.5) -> List[Dict[str, Any]]:
+        """The messages of one answer: the first within the deadline, then any that follow."""
+        messages = [await asyncio.wait_for(self.said.get(), ANSWER_SECONDS)]
+        while True:
+            try:
+                messages.append(await asyncio.wait_for(self.said.get(), settle))
+            except asyncio.TimeoutError:
+                return messages
+
+    async def close(self) -> None:
+        await self.client.disconnect()
+
+
+def text_of(messages: List[Dict[str, Any]]) -> str:
+    return "\n".join(str(message.get("text", "")) for message in messages)
+
+
+async def test_a_conversation_continues_after_a_reconnect(rasa_url: str) -> None:
+    first = WidgetConnection()
+    session_id = await first.open(rasa_url)
+    await first.say({"message": "/greet", "session_id": session_id})
+    greeting = await first.answer()
+    assert "What would you like to know?" in text_of(greeting)
+    titles = [reply["title"] for reply in greeting[-1]["quick_replies"]]
+    assert "What is palliative care?" in titles
+    await first.say({"message": "find hospice near me", "session_id": session_id})
+    assert "Where should I look?" in text_of(await first.answer())
+    await first.close()
+
+    reloaded = WidgetConnection()
+    assert await reloaded.open(rasa_url, session_id) == session_id
+    await reloaded.say({"message": "60614", "session_id": session_id})
+    assert "Example" in text_of(await reloaded.answer())
+    await reloaded.close()
+
+
+async def test_every_tab_of_a_session_hears_the_answer(rasa_url: str) -> None:
+    tab, other_tab = WidgetConnection(), WidgetConnection()
+    session_id = await tab.open(rasa_url)
+    await other_tab.open(rasa_url, session_id)
+    await tab.say({"message": "what is hospice?", "session_id": session_id})
+    assert "hospice" in text_of(await tab.answer()).lower()
+    assert "hospice" in text_of(await other_tab.answer()).lower()
+    await tab.close()
+    await other_tab.close()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"message": "hello"},
+        {"message": "hello", "session_id": None},
+        {"message": "hello", "session_id": "x"},
+        {"message": "hello", "session_id": "a" * 40},
+        "hello",
+        None,
+    ],
+)
+async def test_a_message_outside_this_sockets_session_is_answered_kindly(
+    rasa_url: str, data: Any
+) -> None:
+    connection = WidgetConnection()
+    await connection.open(rasa_url)
+    await connection.say(data)
+    assert text_of(await connection.answer(settle=0.5)) == LOST_SESSION
+    await connection.close()
+
+
+async def test_a_message_that_is_not_text_is_answered_kindly(rasa_url: str) -> None:
+    connection = WidgetConnection()
+    session_id = await connection.open(rasa_url)
+    await connection.say({"message": {"text": "hi"}, "session_id": session_id})
+    assert text_of(await connection.answer(settle=0.5)) == NOT_TEXT
+    await connection.say({"message": "💜 <script>alert(1)</script>", "session_id": session_id})
+    assert text_of(await connection.answer())
+    await connection.close()
+
+
+async def test_an_invalid_session_request_gets_a_new_session(rasa_url: str) -> None:
+    connection = WidgetConnection()
+    session_id = await connection.open(rasa_url, {"not": "an id"})
+    assert len(session_id) == 32
+    await connection.close()

@@ -1,0 +1,150 @@
+"""The chat widget in a real browser against the real Rasa server.
+
+Debian's Chromium, driven by Playwright; screenshots land in test-artifacts/webchat/.
+"""
+
+import threading
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
+
+from harness.servers import PROJECT_DIR, free_port
+from webchat.server import demo_server
+
+pytestmark = pytest.mark.model
+
+CHROMIUM = "/usr/bin/chromium"
+# Headless and quiet: no sandbox (root in CI), no GPU, no calls to Google's services.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ARTIFACTS = PROJECT_DIR / "test-artifacts" / "webchat"
+PHONE: ViewportSize = {"width": 390, "height": 844}
+ANSWER_MS = 30_000
+SCRIPT_MESSAGE = '<script>window.injected = 1</script><img src=x onerror="window.injected = 2">'
+
+
+@pytest.fixture(scope="module")
+def page_url(rasa_url: str) -> Iterator[str]:
+    """The demo page, served on loopback for the Rasa server under test."""
+    server = demo_server("127.0.0.1", free_port(), rasa_url)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium from the Debian package (Playwright downloads no browser)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def bot_messages(page: Page) -> int:
+    return page.locator(".mbc-chat__message--bot").count()
+
+
+def wait_for_answer(page: Page, before: int, containing: str) -> None:
+    """Wait until a bot message after the first `before` ones contains `containing`."""
+    expect(page.locator(".mbc-chat__message--bot").nth(before)).to_be_visible(timeout=ANSWER_MS)
+    answers = page.locator(".mbc-chat__message--bot").filter(has_text=containing)
+    expect(answers.last).to_be_visible(timeout=ANSWER_MS)
+
+
+def send(page: Page, text: str) -> int:
+    """Type `text` and press Enter; the number of bot messages before the answer."""
+    before = bot_messages(page)
+    page.get_by_label("Type your message").fill(text)
+    page.keyboard.press("Enter")
+    return before
+
+
+def test_a_conversation_on_a_phone_survives_a_reload(browser: Browser, page_url: str) -> None:
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(page_url)
+
+    # Keyboard alone: Tab to the launcher, Enter opens the chat with the input focused.
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("button", name="Chat with us")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Type your message")).to_be_focused()
+    log = page.get_by_role("log")
+    expect(log).to_have_attribute("aria-live", "polite")
+    expect(log).to_contain_text("What would you like to know?", timeout=ANSWER_MS)
+    panel = page.get_by_role("dialog").bounding_box()
+    assert panel is not None and panel["width"] == PHONE["width"]
+    assert panel["height"] == PHONE["height"]
+    page.screenshot(path=ARTIFACTS / "1-greeting-phone.png")
+
+    # A quick reply is a button; the person sees its title, never its payload.
+    before = bot_messages(page)
+    page.get_by_role("button", name="What is palliative care?").click()
+    wait_for_answer(page, before, "extra layer of support")
+    expect(page.locator(".mbc-chat__message--user").last).to_have_text(
+        "You said:What is palliative care?"
+    )
+    expect(log).not_to_contain_text("/what_is_palliative_care")
+
+    before = send(page, "how is it different from hospice?")
+    wait_for_answer(page, before, "Hospice is for a later time")
+    page.screenshot(path=ARTIFACTS / "2-answer-phone.png")
+
+    # Markup from the person is shown as text and never runs.
+    before = send(page, SCRIPT_MESSAGE)
+    expect(page.locator(".mbc-chat__message--bot").nth(before)).to_be_visible(timeout=ANSWER_MS)
+    expect(page.locator(".mbc-chat__message--user").last).to_have_text(f"You said:{SCRIPT_MESSAGE}")
+    assert page.evaluate("window.injected") is None
+    assert page.locator(".mbc-chat__log script, .mbc-chat__log img").count() == 0
+
+    # Web addresses and phone numbers in answers are links.
+    before = send(page, "i want to end my life")
+    wait_for_answer(page, before, "Are you safe right now?")
+    expect(page.get_by_role("link", name="988lifeline.org")).to_have_attribute(
+        "href", "https://988lifeline.org"
+    )
+    expect(page.get_by_role("link", name="988").first).to_have_attribute("href", "tel:988")
+    expect(page.get_by_role("button", name="I'm safe right now")).to_be_visible()
+    page.wait_for_timeout(1500)  # let the last parts of the answer arrive
+    transcript = page.locator(".mbc-chat__message").all_inner_texts()
+    page.screenshot(path=ARTIFACTS / "3-crisis-phone.png")
+
+    # A reload shows the same conversation and carries on with it.
+    page.reload()
+    expect(log).to_contain_text("Are you safe right now?")
+    assert page.locator(".mbc-chat__message").all_inner_texts() == transcript
+    before = send(page, "what is hospice anyway?")
+    wait_for_answer(page, before, "I'm still here with you")
+    page.screenshot(path=ARTIFACTS / "4-after-reload-phone.png")
+
+    # Escape closes the chat and gives the focus back to the launcher.
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.get_by_role("button", name="Chat with us")).to_be_focused()
+    page.context.close()
+
+
+def test_the_widget_on_a_desktop_screen(browser: Browser, page_url: str) -> None:
+    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(page_url)
+    page.get_by_role("button", name="Chat with us").click()
+    expect(page.get_by_role("log")).to_contain_text(
+        "What would you like to know?", timeout=ANSWER_MS
+    )
+    panel = page.get_by_role("dialog").bounding_box()
+    assert panel is not None and 300 < panel["width"] < 450
+    for reply in page.get_by_role("group", name="Suggested replies").get_by_role("button").all():
+        assert reply.inner_text().strip()
+    page.screenshot(path=ARTIFACTS / "5-greeting-desktop.png")
+    page.context.close()
