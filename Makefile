@@ -15,6 +15,9 @@ export RASA_TELEMETRY_ENABLED := false
 RASA_PORT ?= 5005
 ACTIONS_PORT ?= 5055
 WEBCHAT_PORT ?= 8000
+RASA_PORT_2 ?= 5006
+# Conversations are kept this many days after their last message (make purge-conversations).
+DAYS ?= 30
 
 # The widget's socket.io client, vendored from the npm lock file (package-lock.json).
 WEBCHAT_CLIENT := webchat/static/vendor/socket.io.min.js
@@ -27,7 +30,7 @@ MODEL_ID := $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-12)
 MODEL := models/assistant-$(MODEL_ID).tar.gz
 RASA_DATA := --domain domain --data data --config config.yml
 
-PY_SOURCES := actions channels components directory safety webchat harness tests bench packaging
+PY_SOURCES := actions channels components directory safety stores webchat harness tests bench packaging
 
 # The provider directory: a SQLite file here unless DIRECTORY_DATABASE_URL names
 # another database (PostgreSQL: postgresql://user@host/db).
@@ -36,7 +39,7 @@ FORMAT ?= auto
 
 .PHONY: help install lock train run shell test lint types unit validate \
 	test-nlu test-stories test-model bench bench-directory bench-safety clean system-packages \
-	directory directory-import safety-report webchat
+	directory directory-import safety-report webchat run-scaled purge-conversations
 
 help:  ## Show the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -70,9 +73,10 @@ $(MODEL): | $(INSTALLED)
 	$(RASA) train $(RASA_DATA) --out models --fixed-model-name assistant-$(MODEL_ID)
 	find models -name 'assistant-*.tar.gz' ! -name '$(notdir $(MODEL))' -delete
 
-system-packages:  ## Debian packages the tests need (PostgreSQL, Chromium), when missing.
+system-packages:  ## Debian packages the tests need (PostgreSQL, Redis, Chromium), when missing.
 	@missing=""; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	[ -x /usr/bin/redis-server ] || missing="$$missing redis-server"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" != 0 ]; then echo "Missing Debian packages: run 'sudo apt-get install$$missing'"; exit 1; fi; \
@@ -90,6 +94,12 @@ directory-import: $(INSTALLED)  ## Import providers: make directory-import FILE=
 
 run: $(INSTALLED) $(MODEL) directory webchat  ## Start the assistant (5005), actions (5055), demo page (8000).
 	scripts/run.sh $(MODEL) $(RASA_PORT) $(ACTIONS_PORT) $(WEBCHAT_PORT)
+
+run-scaled: $(INSTALLED) $(MODEL) system-packages  ## PostgreSQL, Redis, actions (5055), two Rasa servers (5005, 5006).
+	PYTHONPATH=. $(PYTHON) -m harness.scaled --model $(MODEL) --rasa-ports $(RASA_PORT),$(RASA_PORT_2) --actions-port $(ACTIONS_PORT)
+
+purge-conversations: $(INSTALLED)  ## Delete conversations idle for DAYS days (default 30) from the tracker store.
+	$(PYTHON) -m stores purge --days $(DAYS)
 
 webchat: $(WEBCHAT_CLIENT)  ## Vendor the widget's socket.io client from package-lock.json.
 

@@ -14,13 +14,17 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.guards import (
+    RATE_LIMITED,
+    admitted,
+    cap_request_size,
+    rate_limiter_from_environment,
+)
+from channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
+
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_LENGTH = 128
-SOMETHING_WENT_WRONG = (
-    "I'm sorry, something went wrong on my side. Please try again in a moment. "
-    "If this is an emergency, call 911."
-)
 
 
 def parse_payload(payload: Any) -> Tuple[Optional[str], str, str, Optional[Dict[str, Any]]]:
@@ -59,9 +63,14 @@ class CheckedRestInput(InputChannel):
         """Keeps Rasa's URL: /webhooks/rest/webhook."""
         return "rest"
 
+    def __init__(self) -> None:
+        """A channel with its own per-sender rate limit."""
+        self.limiter = rate_limiter_from_environment()
+
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Health check on GET /, messages on POST /webhook."""
         webhook = Blueprint("checked_rest_webhook", __name__)
+        cap_request_size(webhook)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -72,6 +81,10 @@ class CheckedRestInput(InputChannel):
             problem, sender, message, metadata = parse_payload(read_json(request))
             if problem:
                 return response.json({"error": problem}, status=400)
+            agent = getattr(request.app.ctx, "agent", None)
+            if not await admitted(self.limiter, agent, sender, message):
+                limited = [{"recipient_id": sender, "text": RATE_LIMITED}]
+                return response.json(limited, status=429, headers={"Retry-After": "60"})
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(
@@ -86,6 +99,8 @@ class CheckedRestInput(InputChannel):
             except Exception as error:  # the person still gets an answer
                 logger.error("Handling a REST message failed: %s", type(error).__name__)
                 return response.json([{"recipient_id": sender, "text": SOMETHING_WENT_WRONG}])
+            if not collector.messages:
+                return response.json([{"recipient_id": sender, "text": unavailable_answer(agent)}])
             return response.json(collector.messages)
 
         return webhook

@@ -24,7 +24,8 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from channels.rest import SOMETHING_WENT_WRONG
+from channels.guards import RATE_LIMITED, admitted, rate_limiter_from_environment
+from channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
 from channels.sms_format import NUMBER_REPLY, last_buttons, payload_for_number, sms_texts
 from channels.sms_keywords import HELP_REPLY, STARTED_REPLY, STOPPED_REPLY, Keyword, keyword_in
 from channels.sms_state import SmsState, sms_database_url, sms_sender_id
@@ -126,6 +127,7 @@ class TwilioSmsInput(InputChannel):
         self.webhook_url = webhook_url
         self.reply_budget_seconds = reply_budget_seconds
         self.state = state
+        self.limiter = rate_limiter_from_environment()
         state.forget_handled_before(days=HANDLED_MESSAGE_DAYS)
         if not auth_token:
             logger.warning("TWILIO_AUTH_TOKEN is not set: the SMS webhook answers 503.")
@@ -187,7 +189,11 @@ class TwilioSmsInput(InputChannel):
         if opted_out:
             return []
         text = await self._menu_choice(request, sender, body)
-        return sms_texts(await self._assistant_messages(on_new_message, sender, text))
+        agent = getattr(request.app.ctx, "agent", None)
+        if not await admitted(self.limiter, agent, sender, text):
+            return [RATE_LIMITED]
+        messages = await self._assistant_messages(on_new_message, sender, text)
+        return sms_texts(messages or [{"text": unavailable_answer(agent)}])
 
     async def _menu_choice(self, request: Request, sender: str, body: str) -> str:
         """A numbered reply ("2") becomes the payload of the quick reply it picks."""

@@ -20,7 +20,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from channels.rest import SOMETHING_WENT_WRONG
+from channels.guards import RATE_LIMITED, admitted, rate_limiter_from_environment
+from channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,19 @@ def valid_session_id(data: Any) -> Optional[str]:
     if isinstance(session_id, str) and SESSION_ID.fullmatch(session_id):
         return session_id
     return None
+
+
+class CountingSocketIOOutput(SocketIOOutput):
+    """Rasa's socket.io output, counting what it sends."""
+
+    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
+        """An output that has sent nothing yet."""
+        super().__init__(sio, bot_message_evt)
+        self.sent = 0
+
+    async def _send_message(self, socket_id: str, response: Any) -> None:
+        self.sent += 1
+        await super()._send_message(socket_id, response)
 
 
 class CheckedSocketIOInput(InputChannel):
@@ -64,6 +78,7 @@ class CheckedSocketIOInput(InputChannel):
         self.bot_message_evt = bot_message_evt
         self.socketio_path = socketio_path
         self.sio: Optional[AsyncServer] = None
+        self.limiter = rate_limiter_from_environment()
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         """For messages the assistant sends on its own (reminders, external events)."""
@@ -85,6 +100,13 @@ class CheckedSocketIOInput(InputChannel):
             sio.enter_room(sid, session_id)
             await sio.emit("session_confirm", session_id, room=sid)
 
+        agent = None
+
+        @socket_blueprint.listener("after_server_start")
+        async def remember_agent(app: Any, _: Any) -> None:
+            nonlocal agent
+            agent = getattr(app.ctx, "agent", None)
+
         @sio.on(self.user_message_evt)
         async def user_message(sid: str, data: Any = None) -> None:
             session_id = valid_session_id(data)
@@ -95,14 +117,20 @@ class CheckedSocketIOInput(InputChannel):
             if not isinstance(text, str):
                 await sio.emit(self.bot_message_evt, {"text": NOT_TEXT}, room=sid)
                 return
-            output = SocketIOOutput(sio, self.bot_message_evt)
+            if not await admitted(self.limiter, agent, session_id, text):
+                await sio.emit(self.bot_message_evt, {"text": RATE_LIMITED}, room=sid)
+                return
+            output = CountingSocketIOOutput(sio, self.bot_message_evt)
             message = UserMessage(text, output, session_id, input_channel=self.name())
+            reply: Optional[str] = None
             try:
                 await on_new_message(message)
             except Exception as error:  # the person still gets an answer
                 logger.error("Handling a socket.io message failed: %s", type(error).__name__)
-                await sio.emit(
-                    self.bot_message_evt, {"text": SOMETHING_WENT_WRONG}, room=session_id
-                )
+                reply = SOMETHING_WENT_WRONG
+            if reply is None and output.sent == 0:
+                reply = unavailable_answer(agent)
+            if reply is not None:
+                await sio.emit(self.bot_message_evt, {"text": reply}, room=session_id)
 
         return socket_blueprint

@@ -6,7 +6,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 import requests
 
@@ -43,31 +43,70 @@ def wait_until_up(url: str, process: subprocess.Popen, timeout: float) -> None:
     raise TimeoutError(f"{url} did not come up within {timeout} s")
 
 
+class ServerProcess:
+    """A server process that can be stopped and started again, logging to one file."""
+
+    def __init__(
+        self,
+        command: List[str],
+        health_url: str,
+        log_path: Path,
+        environment: Optional[Dict[str, str]] = None,
+    ) -> None:
+        """A server not yet started."""
+        self.command = command
+        self.health_url = health_url
+        self.log_path = log_path
+        self.environment = environment
+        self.process: Optional[subprocess.Popen] = None
+
+    def start(self) -> None:
+        """Start the process and wait until its health URL answers."""
+        with self.log_path.open("a") as log:
+            self.process = subprocess.Popen(
+                self.command,
+                cwd=PROJECT_DIR,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=server_environment(self.environment),
+            )
+        try:
+            wait_until_up(self.health_url, self.process, STARTUP_TIMEOUT_SECONDS)
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """Stop the process (SIGTERM, then SIGKILL after 20 s)."""
+        if self.process is None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.process = None
+
+    def restart(self) -> None:
+        """Stop, then start again."""
+        self.stop()
+        self.start()
+
+
 @contextmanager
 def running(
     command: List[str],
     health_url: str,
     log_path: Path,
     environment: Optional[Dict[str, str]] = None,
-) -> Iterator[None]:
+) -> Iterator[ServerProcess]:
     """Run a server process for the duration of the block, logging to a file."""
-    with log_path.open("w") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=PROJECT_DIR,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=server_environment(environment),
-        )
-        try:
-            wait_until_up(health_url, process, STARTUP_TIMEOUT_SECONDS)
-            yield
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+    server = ServerProcess(command, health_url, log_path, environment)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 @contextmanager
@@ -88,8 +127,7 @@ def assistant(
             f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
             f"event_broker:\n  type: {SAFETY_EVENT_BROKER}\n"
         )
-    actions = [RASA, "run", "actions", "--actions", "actions", "--port", str(actions_port)]
-    actions_health = f"http://127.0.0.1:{actions_port}/health"
+    actions, actions_health = action_server_command(actions_port)
     with running(actions, actions_health, log_dir / "actions.log", environment):
         with rasa_server(model, log_dir, endpoints, environment, rasa_port) as url:
             yield url
@@ -109,11 +147,25 @@ def rasa_server(
     `enable_api` opens Rasa's HTTP API (trackers), for tests on loopback only.
     """
     port = port or free_port()
-    server = [
+    server, health = rasa_server_command(model, port, endpoints, enable_api)
+    with running(server, health, log_dir / "rasa.log", environment):
+        yield f"http://127.0.0.1:{port}"
+
+
+def action_server_command(port: int) -> Tuple[List[str], str]:
+    """The command that starts the action server on `port`, and its health URL."""
+    command = [RASA, "run", "actions", "--actions", "actions", "--port", str(port)]
+    return command, f"http://127.0.0.1:{port}/health"
+
+
+def rasa_server_command(
+    model: str, port: int, endpoints: Path, enable_api: bool = False
+) -> Tuple[List[str], str]:
+    """The command that starts a Rasa server on `port`, and its health URL."""
+    command = [
         RASA, "run", "--model", model, "--port", str(port),
         "--credentials", "credentials.yml", "--endpoints", str(endpoints),
     ]  # fmt: skip
     if enable_api:
-        server.append("--enable-api")
-    with running(server, f"http://127.0.0.1:{port}/", log_dir / "rasa.log", environment):
-        yield f"http://127.0.0.1:{port}"
+        command.append("--enable-api")
+    return command, f"http://127.0.0.1:{port}/"

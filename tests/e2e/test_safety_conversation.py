@@ -102,6 +102,14 @@ def test_crisis_and_emergency_answers_need_no_action_server(url_without_actions:
     assert "Please call 911 now" in emergency
 
 
+def test_a_search_with_the_action_server_down_still_gives_the_national_resources(
+    url_without_actions: str,
+) -> None:
+    answer = texts(say(url_without_actions, new_sender(), "find hospice near 60614"))
+    assert "can't look up the directory right now" in answer
+    assert "getpalliativecare.org" in answer and "800-813-HOPE (4673)" in answer
+
+
 def test_safety_events_are_recorded_without_the_message(
     rasa_url: str, safety_events_url: str
 ) -> None:

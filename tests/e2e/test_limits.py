@@ -1,0 +1,63 @@
+"""Request size and rate limits on every channel, and a crisis that always gets through."""
+
+import pytest
+import requests
+
+from channels.guards import DEFAULT_RATE_LIMIT_PER_MINUTE, RATE_LIMITED
+from tests.e2e.conversation import new_sender, texts
+from tests.e2e.sms import Texter
+from tests.e2e.test_socketio_conversation import WidgetConnection, text_of
+
+pytestmark = pytest.mark.model
+
+ONE_MEGABYTE = 1024 * 1024
+
+
+def post(rasa_url: str, sender: str, message: str) -> requests.Response:
+    return requests.post(
+        f"{rasa_url}/webhooks/rest/webhook",
+        json={"sender": sender, "message": message},
+        timeout=30,
+    )
+
+
+@pytest.mark.parametrize("path", ["/webhooks/rest/webhook", "/webhooks/sms/webhook"])
+def test_a_one_megabyte_post_gets_413(rasa_url: str, path: str) -> None:
+    response = requests.post(f"{rasa_url}{path}", data=b"x" * ONE_MEGABYTE, timeout=30)
+    assert response.status_code == 413
+    assert "Traceback" not in response.text
+
+
+def test_too_many_messages_get_429_but_a_crisis_is_still_answered(rasa_url: str) -> None:
+    sender = new_sender()
+    statuses = [
+        post(rasa_url, sender, "thanks").status_code for _ in range(DEFAULT_RATE_LIMIT_PER_MINUTE)
+    ]
+    assert statuses == [200] * DEFAULT_RATE_LIMIT_PER_MINUTE
+    limited = post(rasa_url, sender, "what is hospice?")
+    assert limited.status_code == 429
+    assert limited.headers["Retry-After"] == "60"
+    assert texts(limited.json()) == RATE_LIMITED
+    crisis = post(rasa_url, sender, "i want to end my life")
+    assert crisis.status_code == 200
+    assert "Call or text 988" in texts(crisis.json())
+    assert post(rasa_url, new_sender(), "what is hospice?").status_code == 200
+
+
+def test_too_many_texts_get_a_short_text(rasa_url: str) -> None:
+    phone = Texter(rasa_url)
+    for _ in range(DEFAULT_RATE_LIMIT_PER_MINUTE):
+        assert phone.text("thank you") != [RATE_LIMITED]
+    assert phone.text("what is hospice?") == [RATE_LIMITED]
+    assert "988" in phone.text("I don't want to be alive anymore")[0]
+
+
+async def test_too_many_widget_messages_get_a_short_message(rasa_url: str) -> None:
+    connection = WidgetConnection()
+    session_id = await connection.open(rasa_url)
+    for _ in range(DEFAULT_RATE_LIMIT_PER_MINUTE):
+        await connection.say({"message": "thanks", "session_id": session_id})
+        await connection.answer(settle=0.2)
+    await connection.say({"message": "what is hospice?", "session_id": session_id})
+    assert text_of(await connection.answer(settle=0.5)) == RATE_LIMITED
+    await connection.close()

@@ -1,0 +1,55 @@
+"""Retention on Rasa's real SQL tracker store, on SQLite and on a real PostgreSQL."""
+
+import time
+from typing import List
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from stores.__main__ import main
+from stores.retention import SECONDS_PER_DAY, purge_conversations
+
+NOW = time.time()
+
+
+async def save_conversation(store: SQLTrackerStore, sender: str, days_ago: List[float]) -> None:
+    events = []
+    for age in days_ago:
+        timestamp = NOW - age * SECONDS_PER_DAY
+        events.append(UserUttered("hello", timestamp=timestamp))
+        events.append(ActionExecuted("utter_greet", timestamp=timestamp))
+    await store.save(DialogueStateTracker.from_events(sender, events))
+
+
+async def test_only_conversations_idle_longer_than_the_period_are_deleted(
+    database_url: str,
+) -> None:
+    store = SQLTrackerStore(Domain.empty(), host=database_url)
+    await save_conversation(store, "old", [45, 40])
+    await save_conversation(store, "old but came back", [60, 2])
+    await save_conversation(store, "recent", [0.5])
+    assert purge_conversations(database_url, days=30, now=NOW) == 1
+    assert set(await store.keys()) == {"old but came back", "recent"}
+    tracker = await store.retrieve("old but came back")
+    assert tracker is not None and len(tracker.events) == 4
+    assert purge_conversations(database_url, days=30, now=NOW) == 0
+    assert purge_conversations(database_url, days=1, now=NOW) == 1
+    assert list(await store.keys()) == ["recent"]
+    store.engine.dispose()
+
+
+def test_an_empty_database_has_nothing_to_purge(database_url: str) -> None:
+    assert purge_conversations(database_url, days=30) == 0
+
+
+def test_the_command_reports_and_refuses_a_zero_period(
+    database_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TRACKER_STORE_URL", database_url)
+    assert main(["purge", "--days", "30"]) == 0
+    assert "Deleted 0 conversation(s)" in capsys.readouterr().out
+    assert main(["purge", "--days", "0"]) == 1
+    assert "at least 1 day" in capsys.readouterr().err
