@@ -39,7 +39,7 @@ FORMAT ?= auto
 
 .PHONY: help install lock train run shell test lint types unit validate \
 	test-nlu test-stories test-model bench bench-directory bench-safety clean system-packages \
-	directory directory-import safety-report webchat run-scaled purge-conversations
+	directory directory-import safety-report webchat run-scaled purge-conversations bench-load
 
 help:  ## Show the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -138,6 +138,17 @@ test: system-packages lint types unit validate train test-nlu test-stories test-
 
 bench: $(INSTALLED) $(MODEL)  ## Latency against a `rasa init` starter bot (bench/README.md).
 	PYTHONPATH=. $(PYTHON) bench/latency.py --model $(MODEL)
+
+# Locust lives in its own virtualenv: its dependencies do not mix with Rasa 3.6's.
+LOAD_VENV := .venv-load
+
+bench-load: $(INSTALLED) $(MODEL) system-packages $(LOAD_VENV)/.installed  ## Locust load: 1 and 2 servers, starter bot (bench/README.md).
+	PYTHONPATH=. $(PYTHON) bench/load.py --model $(MODEL)
+
+$(LOAD_VENV)/.installed: bench/requirements-load.lock
+	rm -rf $(LOAD_VENV) && python3 -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/pip install --quiet --no-deps -r bench/requirements-load.lock
+	touch $@
 
 bench-directory: $(INSTALLED) system-packages  ## Directory search and import speed (bench/README.md).
 	PYTHONPATH=. $(PYTHON) bench/directory_search.py

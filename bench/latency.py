@@ -10,7 +10,6 @@ Usage: PYTHONPATH=. .venv/bin/python bench/latency.py --model models/assistant-X
 import argparse
 import json
 import os
-import shutil
 import signal
 import statistics
 import subprocess
@@ -24,9 +23,9 @@ from typing import Dict, List
 import requests
 
 from harness.servers import PROJECT_DIR, RASA, assistant, free_port, running, server_environment
+from harness.starter import starter_model
 from tests.training_data import heldout_examples
 
-STARTER_DIR = PROJECT_DIR / "bench" / "starter"
 OUT_DIR = PROJECT_DIR / "bench" / "out"
 MESSAGES_PER_CONVERSATION = 8
 
@@ -35,21 +34,6 @@ def conversation_messages() -> List[str]:
     """Realistic messages: the held-out paraphrases, interleaved across topics."""
     by_intent = list(heldout_examples().values())
     return [texts[i] for i in range(10) for texts in by_intent if i < len(texts)]
-
-
-def starter_model() -> str:
-    """Train (once) the `rasa init` starter bot with the same Rasa version."""
-    models = sorted((STARTER_DIR / "models").glob("*.tar.gz"))
-    if not models:
-        shutil.rmtree(STARTER_DIR, ignore_errors=True)
-        STARTER_DIR.mkdir(parents=True)
-        subprocess.run(
-            [RASA, "init", "--no-prompt", "--init-dir", str(STARTER_DIR)],
-            check=True,
-            env=server_environment(),
-        )
-        models = sorted((STARTER_DIR / "models").glob("*.tar.gz"))
-    return str(models[-1])
 
 
 def percentile(values: List[float], fraction: float) -> float:

@@ -9,11 +9,12 @@ gets a kind answer instead of an empty list. Message text is never logged.
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.forgetting import NOT_DELETED, ForgetfulCollectingOutputChannel, forget
 from channels.guards import (
     RATE_LIMITED,
     admitted,
@@ -85,7 +86,7 @@ class CheckedRestInput(InputChannel):
             if not await admitted(self.limiter, agent, sender, message):
                 limited = [{"recipient_id": sender, "text": RATE_LIMITED}]
                 return response.json(limited, status=429, headers={"Retry-After": "60"})
-            collector = CollectingOutputChannel()
+            collector = ForgetfulCollectingOutputChannel()
             try:
                 await on_new_message(
                     UserMessage(
@@ -101,6 +102,8 @@ class CheckedRestInput(InputChannel):
                 return response.json([{"recipient_id": sender, "text": SOMETHING_WENT_WRONG}])
             if not collector.messages:
                 return response.json([{"recipient_id": sender, "text": unavailable_answer(agent)}])
+            if collector.deletion_promised and not await forget(agent, sender):
+                return response.json([{"recipient_id": sender, "text": NOT_DELETED}])
             return response.json(collector.messages)
 
         return webhook

@@ -15,7 +15,7 @@ import re
 from typing import Any, Awaitable, Callable, Dict, List, Optional
 from urllib.parse import parse_qs
 
-from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sanic import Blueprint, response
@@ -24,6 +24,7 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from channels.forgetting import NOT_DELETED, ForgetfulCollectingOutputChannel, forget
 from channels.guards import RATE_LIMITED, admitted, rate_limiter_from_environment
 from channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
 from channels.sms_format import NUMBER_REPLY, last_buttons, payload_for_number, sms_texts
@@ -192,7 +193,7 @@ class TwilioSmsInput(InputChannel):
         agent = getattr(request.app.ctx, "agent", None)
         if not await admitted(self.limiter, agent, sender, text):
             return [RATE_LIMITED]
-        messages = await self._assistant_messages(on_new_message, sender, text)
+        messages = await self._assistant_messages(on_new_message, agent, sender, text)
         return sms_texts(messages or [{"text": unavailable_answer(agent)}])
 
     async def _menu_choice(self, request: Request, sender: str, body: str) -> str:
@@ -204,13 +205,17 @@ class TwilioSmsInput(InputChannel):
         return payload_for_number(body, buttons_of_last_turn(tracker)) or body
 
     async def _assistant_messages(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: str, text: str
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        agent: Any,
+        sender: str,
+        text: str,
     ) -> List[Dict[str, Any]]:
         """The assistant's messages, or a kind apology when it fails or is too slow.
 
         A slow message keeps being handled after the apology, so the tracker has it.
         """
-        collector = CollectingOutputChannel()
+        collector = ForgetfulCollectingOutputChannel()
         message = UserMessage(text, collector, sender, input_channel=self.name())
         handling = asyncio.ensure_future(on_new_message(message))
         try:
@@ -224,6 +229,8 @@ class TwilioSmsInput(InputChannel):
         except Exception as error:  # the person still gets an answer
             logger.error("Handling an SMS failed: %s", type(error).__name__)
             return [{"text": SOMETHING_WENT_WRONG}]
+        if collector.deletion_promised and not await forget(agent, sender):
+            return [{"text": NOT_DELETED}]
         return collector.messages
 
 

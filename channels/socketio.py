@@ -20,6 +20,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels.forgetting import NOT_DELETED, announces_deletion, forget
 from channels.guards import RATE_LIMITED, admitted, rate_limiter_from_environment
 from channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
 
@@ -31,6 +32,8 @@ LOST_SESSION = (
     "If this is an emergency, call 911."
 )
 NOT_TEXT = "I'm sorry, I can only read text messages. Could you type your message?"
+# Tells the widget to forget its copy of the conversation too.
+CONVERSATION_DELETED = "conversation_deleted"
 
 
 def valid_session_id(data: Any) -> Optional[str]:
@@ -42,12 +45,18 @@ def valid_session_id(data: Any) -> Optional[str]:
 
 
 class CountingSocketIOOutput(SocketIOOutput):
-    """Rasa's socket.io output, counting what it sends."""
+    """Rasa's socket.io output, counting what it sends and noticing a promised deletion."""
 
     def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
         """An output that has sent nothing yet."""
         super().__init__(sio, bot_message_evt)
         self.sent = 0
+        self.deletion_promised = False
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """Send `message`."""
+        self.deletion_promised = self.deletion_promised or announces_deletion(message)
+        await super().send_response(recipient_id, message)
 
     async def _send_message(self, socket_id: str, response: Any) -> None:
         self.sent += 1
@@ -130,6 +139,11 @@ class CheckedSocketIOInput(InputChannel):
                 reply = SOMETHING_WENT_WRONG
             if reply is None and output.sent == 0:
                 reply = unavailable_answer(agent)
+            if reply is None and output.deletion_promised:
+                if await forget(agent, session_id):
+                    await sio.emit(CONVERSATION_DELETED, room=session_id)
+                else:
+                    reply = NOT_DELETED
             if reply is not None:
                 await sio.emit(self.bot_message_evt, {"text": reply}, room=session_id)
 

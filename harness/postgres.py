@@ -49,43 +49,72 @@ def temporary_postgres() -> Iterator[str]:
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-@contextmanager
-def postgres_server(data_dir: Path, port: int = 0, durable: bool = True) -> Iterator[str]:
-    """Yield the URL of a PostgreSQL server on loopback with its data in `data_dir`.
+class PostgresServer:
+    """A PostgreSQL server on loopback with its data in `data_dir`, stopped and started at will.
 
     The data folder is created on first use; `durable=False` skips fsync (test data).
     """
-    binaries = postgres_binaries()
-    data_dir.mkdir(parents=True, exist_ok=True)
-    if os.geteuid() == 0:
-        shutil.chown(data_dir, SERVER_USER)
-        data_dir.chmod(0o700)
-    port = port or free_port()
-    run = _as_server_user
-    if not (data_dir / "PG_VERSION").exists():
+
+    def __init__(self, data_dir: Path, port: int = 0, durable: bool = True) -> None:
+        """Create the data folder if needed; the server is not started."""
+        self.binaries = postgres_binaries()
+        self.data_dir = data_dir
+        self.port = port or free_port()
+        self.durable = durable
+        self.url = f"postgresql://{SERVER_USER}@127.0.0.1:{self.port}/postgres"
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            shutil.chown(data_dir, SERVER_USER)
+            data_dir.chmod(0o700)
+        if not (data_dir / "PG_VERSION").exists():
+            initdb = [str(self.binaries / "initdb"), "-D", str(data_dir), "-A", "trust"]
+            subprocess.run(
+                _as_server_user([*initdb, "-U", SERVER_USER]), check=True, capture_output=True
+            )
+
+    def start(self) -> None:
+        """Start the server and wait until it accepts connections."""
+        options = f"-p {self.port} -k {self.data_dir} -c listen_addresses=127.0.0.1"
+        if not self.durable:
+            options += " -c fsync=off"
         subprocess.run(
-            run([str(binaries / "initdb"), "-D", str(data_dir), "-A", "trust", "-U", SERVER_USER]),
+            _as_server_user([str(self.binaries / "pg_ctl"), "-D", str(self.data_dir), "-o", options,
+                             "-l", str(self.data_dir / "server.log"), "-w",
+                             "-t", str(STARTUP_TIMEOUT_SECONDS), "start"]),
             check=True,
             capture_output=True,
-        )
-    options = f"-p {port} -k {data_dir} -c listen_addresses=127.0.0.1"
-    if not durable:
-        options += " -c fsync=off"
-    subprocess.run(
-        run([str(binaries / "pg_ctl"), "-D", str(data_dir), "-o", options, "-l",
-             str(data_dir / "server.log"), "-w", "-t", str(STARTUP_TIMEOUT_SECONDS), "start"]),
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
-    try:
+        )  # fmt: skip
         time.sleep(0.2)
-        yield f"postgresql://{SERVER_USER}@127.0.0.1:{port}/postgres"
-    finally:
-        stop_mode = "fast" if durable else "immediate"
+
+    def stop(self) -> None:
+        """Stop the server (its connections are closed)."""
+        stop_mode = "fast" if self.durable else "immediate"
         subprocess.run(
-            run([str(binaries / "pg_ctl"), "-D", str(data_dir), "-m", stop_mode, "stop"]),
+            _as_server_user(
+                [str(self.binaries / "pg_ctl"), "-D", str(self.data_dir), "-m", stop_mode, "stop"]
+            ),
             capture_output=True,
         )
+
+
+@contextmanager
+def postgres_server(data_dir: Path, port: int = 0, durable: bool = True) -> Iterator[str]:
+    """Yield the URL of a PostgreSQL server (see PostgresServer) that runs for the block."""
+    with running_postgres(data_dir, port, durable) as server:
+        yield server.url
+
+
+@contextmanager
+def running_postgres(
+    data_dir: Path, port: int = 0, durable: bool = True
+) -> Iterator[PostgresServer]:
+    """A started PostgresServer, stopped after the block."""
+    server = PostgresServer(data_dir, port, durable)
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
 
 
 def create_database(server_url: str, name: str) -> str:

@@ -5,7 +5,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 import redis
 
@@ -24,27 +24,58 @@ def redis_binary() -> str:
     return found
 
 
-@contextmanager
-def redis_server(log_path: Path, port: int = 0) -> Iterator[str]:
-    """Yield `redis://127.0.0.1:PORT/1` for a Redis server that lives for the block."""
-    port = port or free_port()
-    command = [
-        redis_binary(), "--port", str(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no", "--logfile", str(log_path),
-    ]  # fmt: skip
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    client = redis.Redis(host="127.0.0.1", port=port, socket_timeout=1)
-    try:
+class RedisServer:
+    """A Redis server on loopback without persistence, stopped and started at will."""
+
+    def __init__(self, log_path: Path, port: int = 0) -> None:
+        """A server not yet started."""
+        self.port = port or free_port()
+        self.log_path = log_path
+        self.url = f"redis://127.0.0.1:{self.port}/1"
+        self.process: Optional[subprocess.Popen] = None
+
+    def start(self) -> None:
+        """Start the server and wait until it answers PING."""
+        command = [
+            redis_binary(), "--port", str(self.port), "--bind", "127.0.0.1",
+            "--save", "", "--appendonly", "no", "--logfile", str(self.log_path),
+        ]  # fmt: skip
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        client = redis.Redis(host="127.0.0.1", port=self.port, socket_timeout=1)
         deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
         while True:
             try:
                 client.ping()
-                break
+                return
             except redis.ConnectionError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"redis-server did not start; see {log_path}") from None
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"redis-server did not start; see {self.log_path}") from None
                 time.sleep(0.1)
-        yield f"redis://127.0.0.1:{port}/1"
+
+    def stop(self) -> None:
+        """Stop the server."""
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@contextmanager
+def redis_server(log_path: Path, port: int = 0) -> Iterator[str]:
+    """Yield the URL of a Redis server that runs for the block."""
+    with running_redis(log_path, port) as server:
+        yield server.url
+
+
+@contextmanager
+def running_redis(log_path: Path, port: int = 0) -> Iterator[RedisServer]:
+    """A started RedisServer, stopped after the block."""
+    server = RedisServer(log_path, port)
+    server.start()
+    try:
+        yield server
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        server.stop()

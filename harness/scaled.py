@@ -18,8 +18,8 @@ from directory.config import DEMO_DIRECTORY_CSV
 from directory.importer import import_csv
 from directory.places import gazetteer
 from directory.store import DirectoryStore
-from harness.postgres import create_database, postgres_server
-from harness.redis_server import redis_server
+from harness.postgres import PostgresServer, create_database, running_postgres
+from harness.redis_server import RedisServer, running_redis
 from harness.servers import (
     PROJECT_DIR,
     SAFETY_EVENT_BROKER,
@@ -40,6 +40,8 @@ class ScaledAssistant:
     rasa_urls: List[str]
     rasa_servers: List[ServerProcess]
     action_server: ServerProcess
+    postgres: PostgresServer
+    redis: RedisServer
     environment: Dict[str, str]
 
 
@@ -71,8 +73,9 @@ def scaled_assistant(
     stops after the block.
     """
     with ExitStack() as stack:
-        server_url = stack.enter_context(postgres_server(data_dir / "postgres", durable=durable))
-        redis_url = stack.enter_context(redis_server(log_dir / "redis.log"))
+        postgres = stack.enter_context(running_postgres(data_dir / "postgres", durable=durable))
+        redis_store = stack.enter_context(running_redis(log_dir / "redis.log"))
+        server_url, redis_url = postgres.url, redis_store.url
         environment = {
             "TRACKER_STORE_URL": create_database(server_url, "conversations"),
             "LOCK_STORE_URL": redis_url,
@@ -106,6 +109,8 @@ def scaled_assistant(
             rasa_urls=[f"http://127.0.0.1:{port}" for port in ports],
             rasa_servers=servers,
             action_server=actions,
+            postgres=postgres,
+            redis=redis_store,
             environment=environment,
         )
 

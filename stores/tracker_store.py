@@ -2,7 +2,8 @@
 
 A SQLite file by default (conversations survive a restart, no server needed);
 PostgreSQL for several Rasa servers. Unlike Rasa's own, it does not wait
-forever for a database that is down at start: it stops with a clear error.
+forever for a database that is down at start (it stops with a clear error),
+and it recovers by itself when the database comes back mid-run.
 """
 
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any, Optional
 
 import sqlalchemy as sa
 from rasa.core.brokers.broker import EventBroker
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 
 from stores.config import printable, tracker_store_url
@@ -52,6 +53,8 @@ def check_reachable(url: str) -> None:
 class ConfiguredTrackerStore(SQLTrackerStore):
     """SQL tracker store at TRACKER_STORE_URL (endpoints.yml: `type: stores....`)."""
 
+    engine: sa.engine.Engine
+
     def __init__(
         self,
         domain: Optional[Domain] = None,
@@ -63,3 +66,8 @@ class ConfiguredTrackerStore(SQLTrackerStore):
         url = with_connect_timeout(tracker_store_url())
         check_reachable(url)
         super().__init__(domain=domain, host=url, event_broker=event_broker)
+        # Test pooled connections before use, so the first message after the
+        # database restarts works instead of failing on a dead connection.
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)

@@ -105,6 +105,27 @@ def test_malformed_requests_get_400_with_an_explanation(rasa_url: str, body: byt
     assert "Traceback" not in response.text
 
 
+def test_a_deleted_conversation_is_gone(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "Where should I look?" in texts(say(rasa_url, sender, "find hospice near me"))
+    question = say(rasa_url, sender, "delete my conversation please")
+    assert "Do you want me to delete this conversation?" in texts(question)
+    assert [b["title"] for b in question[-1]["buttons"]] == ["Yes, delete it", "No, keep it"]
+    assert "I've deleted this conversation" in texts(say(rasa_url, sender, "/forget_conversation"))
+    fresh = texts(say(rasa_url, sender, "60614"))
+    assert "Example" not in fresh  # the hospice search it had begun is forgotten
+
+
+def test_a_person_can_keep_the_conversation_and_read_the_privacy_notice(rasa_url: str) -> None:
+    sender = new_sender()
+    greeting = say(rasa_url, sender, "hi")
+    assert "Your privacy" in [b["title"] for b in greeting[-1]["buttons"]]
+    notice = texts(say(rasa_url, sender, "is this chat private?"))
+    assert "30 days" in notice and "not encrypted" in notice
+    say(rasa_url, sender, "erase my messages")
+    assert "I've kept our conversation" in texts(say(rasa_url, sender, "/acknowledge"))
+
+
 def test_message_text_is_not_logged(rasa_url: str, server_logs: Path) -> None:
     canary = f"canary{uuid.uuid4().hex}"
     say(rasa_url, new_sender(), f"my name is {canary} and my mom has pain")

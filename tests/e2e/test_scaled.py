@@ -5,8 +5,10 @@ One conversation across both, many at once, and restarts in the middle of conver
 
 import itertools
 import json
+import os
 import shutil
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, Iterator, List
@@ -15,9 +17,10 @@ import pytest
 import requests
 import sqlalchemy as sa
 
+from channels.sms_state import sms_sender_id
 from harness.scaled import ScaledAssistant, scaled_assistant
 from tests.e2e.conversation import new_sender, say, texts
-from tests.e2e.sms import Texter, sms_environment
+from tests.e2e.sms import SENDER_ID_KEY, Texter, sms_environment
 from tests.e2e.test_socketio_conversation import WidgetConnection, text_of
 
 pytestmark = pytest.mark.model
@@ -49,6 +52,19 @@ def scaled(model_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
             yield running
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def sms_sender_id_for(phone: str) -> str:
+    """The conversation id the servers (keyed with the tests' key) give `phone`."""
+    previous = os.environ.get("SMS_SENDER_ID_KEY")
+    os.environ["SMS_SENDER_ID_KEY"] = SENDER_ID_KEY
+    try:
+        return sms_sender_id(phone)
+    finally:
+        if previous is None:
+            del os.environ["SMS_SENDER_ID_KEY"]
+        else:
+            os.environ["SMS_SENDER_ID_KEY"] = previous
 
 
 def user_texts(scaled: ScaledAssistant, sender: str) -> List[str]:
@@ -141,6 +157,54 @@ def test_the_stores_hold_no_phone_numbers(scaled: ScaledAssistant) -> None:
         senders = [row[0] for row in connection.execute(sa.text("SELECT sender_id FROM events"))]
     engine.dispose()
     assert phone.phone not in senders and phone.phone.removeprefix("+1") not in str(senders)
+
+
+def test_postgresql_going_down_still_gets_answers_and_the_conversation_comes_back(
+    scaled: ScaledAssistant,
+) -> None:
+    """Rasa answers from memory while the conversation store is down (its fail-safe)."""
+    first, second = scaled.rasa_urls
+    sender = new_sender()
+    assert "Where should I look?" in texts(say(first, sender, "find hospice near me"))
+    scaled.postgres.stop()
+    try:
+        started = time.monotonic()
+        assert "Hospice is for a later time" in texts(say(second, sender, "what is hospice?"))
+        assert time.monotonic() - started < 10
+    finally:
+        scaled.postgres.start()
+    assert "Example" in texts(say(first, sender, "60614"))
+    assert user_texts(scaled, sender) == ["find hospice near me", "60614"]
+
+
+def test_redis_going_down_gets_a_quick_kind_answer_and_recovery(scaled: ScaledAssistant) -> None:
+    first, second = scaled.rasa_urls
+    sender = new_sender()
+    assert "Where should I look?" in texts(say(first, sender, "find hospice near me"))
+    scaled.redis.stop()
+    try:
+        started = time.monotonic()
+        answer = texts(say(second, sender, "what is hospice?"))
+        assert time.monotonic() - started < 10
+        assert "something went wrong on my side" in answer and "911" in answer
+    finally:
+        scaled.redis.start()
+    assert "Example" in texts(say(first, sender, "60614"))
+    assert user_texts(scaled, sender)[0] == "find hospice near me"
+
+
+def test_deleting_a_conversation_removes_it_from_postgresql(scaled: ScaledAssistant) -> None:
+    first, second = scaled.rasa_urls
+    sender = new_sender()
+    say(first, sender, "hi")
+    say(second, sender, "I want you to delete everything I said")
+    assert "I've deleted" in texts(say(first, sender, "/forget_conversation"))
+    assert user_texts(scaled, sender) == []
+    phone = Texter(second)
+    question = " ".join(phone.text("please erase this conversation"))
+    assert "Reply 1 for Yes, delete it" in question
+    assert "I've deleted" in " ".join(phone.text("1"))
+    assert user_texts(scaled, sms_sender_id_for(phone.phone)) == []
 
 
 @pytest.mark.parametrize(

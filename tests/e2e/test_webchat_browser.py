@@ -128,7 +128,18 @@ def test_a_conversation_on_a_phone_survives_a_reload(browser: Browser, page_url:
     wait_for_answer(page, before, "I'm still here with you")
     page.screenshot(path=ARTIFACTS / "4-after-reload-phone.png")
 
+    # Deleting the conversation leaves only the confirmation, also after a reload.
+    before = send(page, "please delete my conversation")
+    wait_for_answer(page, before, "Do you want me to delete this conversation?")
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(log).to_contain_text("I've deleted this conversation", timeout=ANSWER_MS)
+    expect(page.locator(".mbc-chat__message--user")).to_have_count(0, timeout=ANSWER_MS)
+    page.reload()
+    expect(log).to_contain_text("I've deleted this conversation")
+    expect(log).not_to_contain_text("Hospice is for a later time")
+
     # Escape closes the chat and gives the focus back to the launcher.
+    page.get_by_label("Type your message").focus()
     page.keyboard.press("Escape")
     expect(page.get_by_role("dialog")).to_be_hidden()
     expect(page.get_by_role("button", name="Chat with us")).to_be_focused()
@@ -146,5 +157,7 @@ def test_the_widget_on_a_desktop_screen(browser: Browser, page_url: str) -> None
     assert panel is not None and 300 < panel["width"] < 450
     for reply in page.get_by_role("group", name="Suggested replies").get_by_role("button").all():
         assert reply.inner_text().strip()
+    page.get_by_role("button", name="Your privacy").click()
+    expect(page.get_by_role("log")).to_contain_text("not encrypted", timeout=ANSWER_MS)
     page.screenshot(path=ARTIFACTS / "5-greeting-desktop.png")
     page.context.close()

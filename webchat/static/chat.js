@@ -220,6 +220,7 @@
       flushOutbox();
     });
     socket.on("bot_uttered", receive);
+    socket.on("conversation_deleted", forgetTranscript);
     socket.on("disconnect", function () {
       sessionReady = false;
       setStatus(TEXT.reconnecting);
@@ -284,6 +285,19 @@
     window.clearTimeout(answerTimer);
     ui.typing.hidden = true;
     addMessage({ from: "bot", text: text, buttons: buttons });
+  }
+
+  // The server deleted the conversation: keep only its confirmation on screen and here.
+  function forgetTranscript() {
+    var lastUser = -1;
+    state.messages.forEach(function (message, index) {
+      if (message.from === "user") {
+        lastUser = index;
+      }
+    });
+    state.messages = state.messages.slice(lastUser + 1);
+    saveState();
+    renderAll();
   }
 
   function addMessage(message) {
