@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Dict, Iterator, List
@@ -222,3 +223,25 @@ def test_malformed_requests_land_in_no_shared_conversation(
     )
     assert response.status_code == 400
     assert user_texts(scaled, "default") == []
+
+
+async def test_no_log_holds_message_text_or_a_phone_number(
+    scaled: ScaledAssistant, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    canary = f"canary{uuid.uuid4().hex[:12]}"
+    first, second = scaled.rasa_urls
+    say(first, new_sender(), f"my name is {canary}, where is hospice near 60614")
+    phone = Texter(second)
+    phone.text(f"I am {canary} and I feel so alone")
+    widget = WidgetConnection()
+    session_id = await widget.open(first)
+    await widget.say({"message": f"{canary} wants to end my life", "session_id": session_id})
+    await widget.answer()
+    await widget.close()
+    requests.post(f"{first}/webhooks/rest/webhook", data=f"{{{canary}", timeout=30)
+    logs = list(Path(tmp_path_factory.getbasetemp()).glob("scaled-logs*/*.log"))
+    assert logs
+    for log in logs:
+        content = log.read_text(errors="replace")
+        assert canary not in content, log.name
+        assert phone.phone.removeprefix("+1") not in content, log.name
