@@ -29,6 +29,7 @@ from directory.places import Gazetteer, gazetteer
 from directory.providers import KINDS
 from directory.search import find_providers_near
 from directory.store import DirectoryStore, providers_table
+from harness.percentiles import percentile
 from harness.postgres import temporary_postgres
 from harness.servers import PROJECT_DIR
 
@@ -49,12 +50,6 @@ def synthetic_csv(places: Gazetteer, rows: int) -> bytes:
         kinds = ";".join(rng.sample(list(KINDS), rng.randint(1, 2)))
         writer.writerow([f"s{number}", f"Example {number}", kinds, "", rng.choice(zip_codes)])
     return out.getvalue().encode()
-
-
-def percentile(values: List[float], fraction: float) -> float:
-    """The value below which `fraction` of `values` fall."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
 def time_queries(search: Callable[[Coordinates], object], origins: List[Coordinates]) -> Dict:

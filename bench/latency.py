@@ -22,6 +22,7 @@ from typing import Dict, List
 
 import requests
 
+from harness.percentiles import percentile
 from harness.servers import PROJECT_DIR, RASA, assistant, free_port, running, server_environment
 from harness.starter import starter_model
 from tests.training_data import heldout_examples
@@ -34,12 +35,6 @@ def conversation_messages() -> List[str]:
     """Realistic messages: the held-out paraphrases, interleaved across topics."""
     by_intent = list(heldout_examples().values())
     return [texts[i] for i in range(10) for texts in by_intent if i < len(texts)]
-
-
-def percentile(values: List[float], fraction: float) -> float:
-    """The value below which `fraction` of the values fall (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
 def converse(url: str, messages: List[str]) -> List[float]:

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from stores.engines import database_engine
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_FILE = PROJECT_ROOT / "var" / "sms.sqlite3"
 DEFAULT_SENDER_ID_KEY = "mbc-palliative-care-assistant-sms"
@@ -52,9 +54,7 @@ class SmsState:
 
     def __init__(self, database_url: str) -> None:
         """Use the database at `database_url`, creating the tables when needed."""
-        if database_url.startswith("sqlite:///"):
-            Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = sa.create_engine(database_url, future=True, pool_pre_ping=True)
+        self.engine = database_engine(database_url)
         metadata.create_all(self.engine)
 
     def first_delivery(self, message_sid: str) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Sequence
 
 import sqlalchemy as sa
@@ -23,6 +22,7 @@ from directory.geo import (
     distance_in_miles,
 )
 from directory.providers import Match, Provider
+from stores.engines import database_engine
 
 BANDS_PER_DEGREE = 2
 ID_BATCH = 500
@@ -93,9 +93,7 @@ class DirectoryStore:
 
     def __init__(self, database_url: str) -> None:
         """Use the database at `database_url`; nothing connects until it is needed."""
-        if database_url.startswith("sqlite:///"):
-            Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = sa.create_engine(database_url, future=True, pool_pre_ping=True)
+        self.engine: Engine = database_engine(database_url)
 
     def create_schema(self) -> None:
         """Create the providers table and its index unless they exist."""

@@ -11,6 +11,8 @@ from typing import List, Tuple
 
 import sqlalchemy as sa
 
+from stores.engines import database_engine
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATABASE_FILE = PROJECT_ROOT / "var" / "safety_events.sqlite3"
 # Conversation ids are hashed: on SMS the sender id is a phone number.
@@ -55,9 +57,7 @@ class SafetyEventLog:
 
     def __init__(self, database_url: str) -> None:
         """Use the database at `database_url`, creating the table when needed."""
-        if database_url.startswith("sqlite:///"):
-            Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = sa.create_engine(database_url, future=True, pool_pre_ping=True)
+        self.engine = database_engine(database_url)
         metadata.create_all(self.engine)
 
     def record(self, event: SafetyEvent) -> None:

@@ -6,7 +6,6 @@ forever for a database that is down at start (it stops with a clear error),
 and it recovers by itself when the database comes back mid-run.
 """
 
-from pathlib import Path
 from typing import Any, Optional
 
 import sqlalchemy as sa
@@ -15,6 +14,7 @@ from rasa.core.tracker_store import SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.domain import Domain
 
 from stores.config import printable, tracker_store_url
+from stores.engines import database_engine
 
 CONNECT_TIMEOUT_SECONDS = 5
 
@@ -34,9 +34,7 @@ def with_connect_timeout(url: str) -> str:
 
 def check_reachable(url: str) -> None:
     """Connect once, or raise StoreUnavailable saying which database and why."""
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(url, future=True)
+    engine = database_engine(url)
     try:
         with engine.connect():
             pass
