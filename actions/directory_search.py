@@ -13,10 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from directory.config import directory_database_url
-from directory.geo import Coordinates
-from directory.listing import describe_filters, describe_kinds, format_matches
-from directory.places import (
+from assistant.directory.config import directory_database_url
+from assistant.directory.geo import Coordinates
+from assistant.directory.listing import describe_filters, describe_kinds, format_matches
+from assistant.directory.places import (
     AmbiguousPlace,
     Place,
     StateOnly,
@@ -24,9 +24,9 @@ from directory.places import (
     UnknownReason,
     resolve_place,
 )
-from directory.providers import KINDS, canonical_kind, canonical_setting
-from directory.search import NearestResult, find_providers_near
-from directory.store import DirectoryStore
+from assistant.directory.providers import KINDS, canonical_kind, canonical_setting
+from assistant.directory.search import NearestResult, find_providers_near
+from assistant.directory.store import DirectoryStore
 
 logger = logging.getLogger(__name__)
 

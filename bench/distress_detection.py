@@ -21,10 +21,10 @@ from typing import Callable, Dict, List
 import spacy
 from rasa.core.agent import Agent
 
-from harness.percentiles import percentile
-from harness.servers import PROJECT_DIR
-from safety.detector import DistressDetector
-from safety.levels import Level
+from assistant.safety.detector import DistressDetector
+from assistant.safety.levels import Level
+from tests.harness.percentiles import percentile
+from tests.harness.servers import PROJECT_DIR
 from tests.safety.labelled import LabelledMessage, labelled_messages
 from tests.training_data import heldout_examples
 

@@ -22,9 +22,16 @@ from typing import Dict, List
 
 import requests
 
-from harness.percentiles import percentile
-from harness.servers import PROJECT_DIR, RASA, assistant, free_port, running, server_environment
-from harness.starter import starter_model
+from tests.harness.percentiles import percentile
+from tests.harness.servers import (
+    PROJECT_DIR,
+    RASA,
+    assistant,
+    free_port,
+    running,
+    server_environment,
+)
+from tests.harness.starter import starter_model
 from tests.training_data import heldout_examples
 
 OUT_DIR = PROJECT_DIR / "bench" / "out"

@@ -3,7 +3,7 @@
 One server, two servers behind shared stores, and the starter bot, in one run. For
 each, Locust (from `.venv-load`, see `make bench-load`) first offers 10 messages a
 second for 60 s, then steps up the offered rate for 20 s a step until p95 passes one
-second. The assistant runs its production profile (`harness/scaled.py`: PostgreSQL
+second. The assistant runs its production profile (`tests/harness/scaled.py`: PostgreSQL
 tracker store, Redis lock store, the directory in PostgreSQL, one action server).
 Results are printed as Markdown and saved to bench/out/load.json.
 """
@@ -17,9 +17,9 @@ import tempfile
 from pathlib import Path
 from typing import Dict, List
 
-from harness.scaled import scaled_assistant
-from harness.servers import PROJECT_DIR, RASA, free_port, running, server_environment
-from harness.starter import starter_model
+from tests.harness.scaled import scaled_assistant
+from tests.harness.servers import PROJECT_DIR, RASA, free_port, running, server_environment
+from tests.harness.starter import starter_model
 
 LOCUST = PROJECT_DIR / ".venv-load" / "bin" / "locust"
 LOCUSTFILE = PROJECT_DIR / "bench" / "locustfile.py"

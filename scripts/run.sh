@@ -22,7 +22,7 @@ trap cleanup INT TERM EXIT
 "$rasa" run actions --actions actions --port "$actions_port" &
 "$rasa" run --model "$model" --port "$rasa_port" \
     --credentials credentials.yml --endpoints endpoints.yml --cors "*" &
-.venv/bin/python -m webchat --port "$webchat_port" --rasa-url "http://localhost:$rasa_port" &
+.venv/bin/python -m assistant.webchat --port "$webchat_port" --rasa-url "http://localhost:$rasa_port" &
 
 echo "Starting: Rasa server on http://localhost:$rasa_port (REST: /webhooks/rest/webhook," \
      "socket.io, SMS: /webhooks/sms/webhook), action server on http://localhost:$actions_port," \

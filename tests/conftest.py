@@ -8,13 +8,13 @@ from typing import Iterator
 import pytest
 import sqlalchemy as sa
 
-from directory.config import DEMO_DIRECTORY_CSV
-from directory.importer import import_csv
-from directory.places import gazetteer
-from directory.store import DirectoryStore
-from harness.postgres import temporary_postgres
-from harness.servers import assistant
-from tests.e2e.sms import sms_environment
+from assistant.directory.config import DEMO_DIRECTORY_CSV
+from assistant.directory.importer import import_csv
+from assistant.directory.places import gazetteer
+from assistant.directory.store import DirectoryStore
+from tests.harness.postgres import temporary_postgres
+from tests.harness.servers import assistant
+from tests.twilio_webhook import sms_environment
 
 _database_numbers = itertools.count()
 

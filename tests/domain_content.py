@@ -1,4 +1,4 @@
-"""Read the domain's responses and the shared resource list, for content tests."""
+"""The domain's responses, the national resources and the source documents, for tests."""
 
 import re
 from functools import cache
@@ -9,10 +9,12 @@ import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DOMAIN_DIR = PROJECT_DIR / "domain"
-RESOURCES_FILE = PROJECT_DIR.parent / "shared" / "resources.md"
+RESOURCES_FILE = PROJECT_DIR / "sources" / "national_resources.yml"
+DOCUMENTS_FILE = PROJECT_DIR / "sources" / "documents.yml"
 
 PHONE_NUMBER = re.compile(r"(?<!\d)(?:1[\s.-]?)?\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}(?!\d)")
 SHORT_CODE = re.compile(r"\b(?:911|988|741741)\b")
+WEB_ADDRESS = re.compile(r"\b[a-z0-9.-]+\.(?:org|gov|com|net)\b", re.IGNORECASE)
 
 
 def domain_files() -> List[Path]:
@@ -53,15 +55,29 @@ def digits(text: str) -> str:
 
 
 @cache
+def national_resources() -> List[Dict[str, Any]]:
+    """The entries of sources/national_resources.yml."""
+    return yaml.safe_load(RESOURCES_FILE.read_text(encoding="utf-8"))
+
+
+@cache
 def allowed_phone_numbers() -> Set[str]:
-    """Phone numbers listed in ../shared/resources.md, as ten digits."""
-    text = RESOURCES_FILE.read_text(encoding="utf-8")
-    numbers = {digits(match) for match in re.findall(r"\d[\d\s().-]{8,}\d", text)}
-    # resources.md writes two numbers with letters: 800-813-HOPE (4673), 888-753-LBBC (5222)
-    numbers |= {"8008134673", "8887535222"}
-    return numbers
+    """Phone numbers listed in sources/national_resources.yml, as ten digits."""
+    return {digits(phone) for entry in national_resources() for phone in entry.get("phones", [])}
 
 
 def allowed_short_codes() -> Set[str]:
-    """The short numbers (911, 988, 741741) that resources.md lists."""
-    return set(SHORT_CODE.findall(RESOURCES_FILE.read_text(encoding="utf-8")))
+    """The short numbers (911, 988, 741741) that sources/national_resources.yml lists."""
+    return {code for entry in national_resources() for code in entry.get("short_codes", [])}
+
+
+def allowed_web_addresses() -> Set[str]:
+    """The web addresses that sources/national_resources.yml lists."""
+    return {address for entry in national_resources() for address in entry.get("web", [])}
+
+
+@cache
+def source_documents() -> Set[str]:
+    """The names of the documents in sources/documents.yml."""
+    documents = yaml.safe_load(DOCUMENTS_FILE.read_text(encoding="utf-8"))
+    return {document["name"] for document in documents}

@@ -16,10 +16,10 @@ from actions.directory_search import (
     ActionShowMoreProviders,
     ValidateDirectorySearchForm,
 )
-from directory.config import DEMO_DIRECTORY_CSV
-from directory.importer import import_csv
-from directory.places import gazetteer
-from directory.store import DirectoryStore
+from assistant.directory.config import DEMO_DIRECTORY_CSV
+from assistant.directory.importer import import_csv
+from assistant.directory.places import gazetteer
+from assistant.directory.store import DirectoryStore
 
 CHICAGO = {"label": "Chicago, IL", "latitude": 41.85003, "longitude": -87.65005}
 MONTANA = {"label": "Jordan, MT", "latitude": 47.32, "longitude": -106.91}

@@ -4,7 +4,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.input_guards import (
+from assistant.components.input_guards import (
     MessageCleaner,
     TextlessMessageClassifier,
     has_letters,

@@ -9,12 +9,15 @@ import pytest
 from tests.domain_content import (
     PHONE_NUMBER,
     SHORT_CODE,
+    WEB_ADDRESS,
     allowed_phone_numbers,
     allowed_short_codes,
+    allowed_web_addresses,
     digits,
     domain_entities,
     intents,
     responses,
+    source_documents,
 )
 
 # Answers to the topics of the issue: each ends with 2 to 4 quick replies.
@@ -49,7 +52,6 @@ TOPIC_ANSWERS = [
 ]
 # Answers that state facts from a source document must name it.
 UNSOURCED_TOPIC_ANSWERS = {"utter_cost_insurance", "utter_talk_to_person", "utter_medical_advice"}
-SOURCES = ("GetPalliativeCare.org", "Susan G. Komen")
 
 
 def all_variations() -> List[tuple]:
@@ -69,7 +71,8 @@ def test_factual_answer_names_its_source(name: str) -> None:
     for variation in responses()[name]:
         last_line = variation["text"].strip().splitlines()[-1]
         assert re.match(r"Sources?: ", last_line)
-        assert any(source in last_line for source in SOURCES)
+        named = re.split(r"[;,]\s*|\s+and\s+", last_line.split(": ", 1)[1].rstrip("."))
+        assert named and set(named) <= source_documents()
 
 
 @pytest.mark.parametrize(("name", "variation"), all_variations())
@@ -84,7 +87,7 @@ def test_buttons_lead_to_known_intents(name: str, variation: Dict[str, Any]) -> 
 
 
 @pytest.mark.parametrize(("name", "variation"), all_variations())
-def test_contact_details_come_from_the_shared_resource_list(
+def test_contact_details_come_from_the_national_resources(
     name: str, variation: Dict[str, Any]
 ) -> None:
     text = variation["text"]
@@ -159,3 +162,11 @@ def test_distress_answer_offers_people_but_not_the_crisis_line() -> None:
     text = responses()["utter_distress"][0]["text"]
     assert "988" not in text and "911" not in text
     assert "social workers" in text and "counselors" in text
+
+
+@pytest.mark.parametrize(("name", "variation"), all_variations())
+def test_web_addresses_are_from_the_national_resources(
+    name: str, variation: Dict[str, Any]
+) -> None:
+    for address in WEB_ADDRESS.findall(variation["text"]):
+        assert address.lower() in allowed_web_addresses(), address

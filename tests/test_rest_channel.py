@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from channels.rest import MAX_SENDER_LENGTH, parse_payload
+from assistant.channels.rest import MAX_SENDER_LENGTH, parse_payload
 
 
 @pytest.mark.parametrize(

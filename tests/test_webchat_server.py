@@ -6,8 +6,8 @@ from typing import Iterator
 import pytest
 import requests
 
-from harness.servers import free_port
-from webchat.server import demo_server
+from assistant.webchat.server import demo_server
+from tests.harness.servers import free_port
 
 RASA_URL = "http://localhost:5005"
 

@@ -2,7 +2,7 @@
 
 from typing import List
 
-from channels.guards import SenderRateLimiter
+from assistant.channels.guards import SenderRateLimiter
 
 
 class Clock:

@@ -1,6 +1,7 @@
 """Answers turned into texts: menus, plain GSM-7 text, sentence-sized pieces, 988 first."""
 
-from channels.sms_format import (
+from assistant.channels.sms_format import (
+    GSM7_CHARACTERS,
     MAX_SMS_CHARACTERS,
     PREFERRED_SMS_CHARACTERS,
     payload_for_number,
@@ -9,12 +10,6 @@ from channels.sms_format import (
     to_gsm7,
 )
 
-# GSM 03.38 basic character set and extension table (what one 160-character segment holds).
-GSM7 = set(
-    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-    "^{}\\[~]|€"
-)
 BUTTONS = [
     {"title": "I’m safe right now", "payload": "/say_safe"},
     {"title": "I'm not safe", "payload": "/not_safe"},
@@ -42,7 +37,7 @@ def test_a_number_picks_the_payload_of_that_quick_reply() -> None:
 def test_typographic_characters_become_gsm7() -> None:
     text = to_gsm7("It’s “palliative” care — not hospice… • really\u00a0now")
     assert text == 'It\'s "palliative" care - not hospice... - really now'
-    assert set(text) <= GSM7
+    assert set(text) <= GSM7_CHARACTERS
 
 
 def test_markdown_is_written_out_as_plain_text() -> None:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from channels.sms_keywords import HELP_REPLY, Keyword, keyword_in
+from assistant.channels.sms_keywords import HELP_REPLY, Keyword, keyword_in
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from typing import Iterator
 
 import pytest
 
-from channels.sms_state import SmsState, sms_sender_id
+from assistant.channels.sms_state import SmsState, sms_sender_id
 
 
 @pytest.fixture

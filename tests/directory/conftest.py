@@ -4,8 +4,8 @@ from typing import Iterator
 
 import pytest
 
-from directory.places import Gazetteer, gazetteer
-from directory.store import DirectoryStore
+from assistant.directory.places import Gazetteer, gazetteer
+from assistant.directory.store import DirectoryStore
 
 
 @pytest.fixture

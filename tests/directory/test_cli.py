@@ -1,11 +1,11 @@
-"""`python -m directory`, as an organization runs it to load its directory."""
+"""`python -m assistant.directory`, as an organization runs it to load its directory."""
 
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from directory.store import DirectoryStore
+from assistant.directory.store import DirectoryStore
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -13,7 +13,7 @@ PROJECT_DIR = Path(__file__).resolve().parents[2]
 def run_cli(database_url: str, *arguments: str) -> subprocess.CompletedProcess:
     environment = {**os.environ, "DIRECTORY_DATABASE_URL": database_url}
     return subprocess.run(
-        [sys.executable, "-m", "directory", *arguments],
+        [sys.executable, "-m", "assistant.directory", *arguments],
         cwd=PROJECT_DIR, env=environment, capture_output=True, text=True, timeout=120,
     )  # fmt: skip
 

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from directory.config import DEMO_DIRECTORY_CSV
-from directory.geo import distance_in_miles
-from directory.importer import ImportFailed, import_csv
-from directory.places import Gazetteer, Place
-from directory.store import DirectoryStore
+from assistant.directory.config import DEMO_DIRECTORY_CSV
+from assistant.directory.geo import distance_in_miles
+from assistant.directory.importer import ImportFailed, import_csv
+from assistant.directory.places import Gazetteer, Place
+from assistant.directory.store import DirectoryStore
 
-CMS_FILE = Path(__file__).resolve().parents[3] / "shared" / "data" / "cms-hospices-2014.csv"
+CMS_SAMPLE = Path(__file__).resolve().parents[1] / "fixtures" / "cms-hospices-2014-sample.csv"
+CMS_SAMPLE_ROWS = 66
 HEADER = "id,name,kinds,settings,address,city,state,zip,phone,website,notes\n"
 GOOD_ROW = (
     "a1,Example Care,palliative care;hospice,home,1 Example Way,Chicago,IL,60614,"
@@ -26,7 +27,7 @@ def generic(*rows: str) -> bytes:
 
 @pytest.fixture(scope="module")
 def cms_data() -> bytes:
-    return CMS_FILE.read_bytes()
+    return CMS_SAMPLE.read_bytes()
 
 
 def test_every_cms_row_imports_and_a_second_import_changes_nothing(
@@ -34,12 +35,16 @@ def test_every_cms_row_imports_and_a_second_import_changes_nothing(
 ) -> None:
     summary = import_csv(cms_data, store, places)
     assert summary.file_format == "cms"
-    assert summary.rows_read == 4504
-    assert summary.counts.inserted == 4504
+    assert summary.rows_read == CMS_SAMPLE_ROWS
+    assert summary.counts.inserted == CMS_SAMPLE_ROWS
     assert summary.rejected == []
     again = import_csv(cms_data, store, places)
-    assert (again.counts.inserted, again.counts.updated, again.counts.unchanged) == (0, 0, 4504)
-    assert store.count() == 4504
+    assert (again.counts.inserted, again.counts.updated, again.counts.unchanged) == (
+        0,
+        0,
+        CMS_SAMPLE_ROWS,
+    )
+    assert store.count() == CMS_SAMPLE_ROWS
 
 
 def test_search_near_a_zip_returns_the_nearest_active_cms_hospices(

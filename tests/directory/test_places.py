@@ -2,8 +2,8 @@
 
 import pytest
 
-from directory.place_mentions import find_place_mention
-from directory.places import (
+from assistant.directory.place_mentions import find_place_mention
+from assistant.directory.places import (
     AmbiguousPlace,
     Gazetteer,
     Place,

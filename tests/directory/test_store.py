@@ -5,10 +5,10 @@ from typing import List
 
 import pytest
 
-from directory.geo import Coordinates, distance_in_miles
-from directory.providers import Provider
-from directory.search import find_providers_near
-from directory.store import DirectoryStore
+from assistant.directory.geo import Coordinates, distance_in_miles
+from assistant.directory.providers import Provider
+from assistant.directory.search import find_providers_near
+from assistant.directory.store import DirectoryStore
 
 CHICAGO = Coordinates(41.8781, -87.6298)
 MILES_PER_DEGREE_LATITUDE = 69.05

@@ -3,10 +3,10 @@
 import pytest
 import requests
 
-from channels.guards import DEFAULT_RATE_LIMIT_PER_MINUTE, RATE_LIMITED
+from assistant.channels.guards import DEFAULT_RATE_LIMIT_PER_MINUTE, RATE_LIMITED
 from tests.e2e.conversation import new_sender, texts
-from tests.e2e.sms import Texter
 from tests.e2e.test_socketio_conversation import WidgetConnection, text_of
+from tests.twilio_webhook import Texter
 
 pytestmark = pytest.mark.model
 

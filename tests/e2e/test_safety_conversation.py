@@ -5,9 +5,9 @@ from typing import Iterator
 
 import pytest
 
-from harness.servers import free_port, rasa_server
-from safety.events import SafetyEventLog, conversation_id, safety_events
+from assistant.safety.events import SafetyEventLog, conversation_id, safety_events
 from tests.e2e.conversation import new_sender, say, texts
+from tests.harness.servers import free_port, rasa_server
 
 pytestmark = pytest.mark.model
 

@@ -18,11 +18,11 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from channels.sms_state import sms_sender_id
-from harness.scaled import ScaledAssistant, scaled_assistant
+from assistant.channels.sms_state import sms_sender_id
 from tests.e2e.conversation import new_sender, say, texts
-from tests.e2e.sms import SENDER_ID_KEY, Texter, sms_environment
 from tests.e2e.test_socketio_conversation import WidgetConnection, text_of
+from tests.harness.scaled import ScaledAssistant, scaled_assistant
+from tests.twilio_webhook import SENDER_ID_KEY, Texter, sms_environment
 
 pytestmark = pytest.mark.model
 

@@ -10,12 +10,11 @@ from typing import Any, Iterator, List
 import pytest
 import requests
 
-from channels.sms import SLOW_REPLY
-from channels.sms_format import MAX_SMS_CHARACTERS
-from channels.sms_state import sms_sender_id
-from harness.servers import free_port, rasa_server
-from tests.channels.test_sms_format import GSM7
-from tests.e2e.sms import SENDER_ID_KEY, WEBHOOK_PATH, Texter, sms_environment
+from assistant.channels.sms import SLOW_REPLY
+from assistant.channels.sms_format import GSM7_CHARACTERS, MAX_SMS_CHARACTERS
+from assistant.channels.sms_state import sms_sender_id
+from tests.harness.servers import free_port, rasa_server
+from tests.twilio_webhook import SENDER_ID_KEY, WEBHOOK_PATH, Texter, sms_environment
 
 pytestmark = pytest.mark.model
 
@@ -32,7 +31,7 @@ def assert_sms_friendly(texts: List[str]) -> None:
     assert texts
     for text in texts:
         assert len(text) < MAX_SMS_CHARACTERS
-        assert all(character in GSM7 or character.isalpha() for character in text), text
+        assert all(character in GSM7_CHARACTERS or character.isalpha() for character in text), text
         assert "/inform" not in text and "payload" not in text and "<" not in text
 
 

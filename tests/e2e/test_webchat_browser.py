@@ -9,8 +9,8 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
-from harness.servers import PROJECT_DIR, free_port
-from webchat.server import demo_server
+from assistant.webchat.server import demo_server
+from tests.harness.servers import PROJECT_DIR, free_port
 
 pytestmark = pytest.mark.model
 

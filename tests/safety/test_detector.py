@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from safety.detector import Assessment, DistressDetector
-from safety.levels import Level
+from assistant.safety.detector import Assessment, DistressDetector
+from assistant.safety.levels import Level
 from tests.safety.labelled import labelled_messages, recall
 
 LEVELS = {"crisis": Level.CRISIS, "emergency": Level.EMERGENCY, "distress": Level.DISTRESS}

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from safety.event_broker import SafetyEventBroker
-from safety.events import SafetyEventLog, conversation_id
+from assistant.safety.event_broker import SafetyEventBroker
+from assistant.safety.events import SafetyEventLog, conversation_id
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
@@ -52,7 +52,7 @@ def test_safety_report_prints_counts_per_level_and_day(log: SafetyEventLog, tmp_
         "SAFETY_EVENTS_DATABASE_URL": f"sqlite:///{tmp_path}/events.sqlite3",
     }
     result = subprocess.run(
-        [sys.executable, "-m", "safety", "report"],
+        [sys.executable, "-m", "assistant.safety", "report"],
         cwd=PROJECT_DIR, env=environment, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0

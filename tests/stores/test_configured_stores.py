@@ -14,10 +14,14 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from harness.redis_server import redis_server
-from harness.servers import free_port
-from stores.lock_store import ConfiguredLockStore
-from stores.tracker_store import ConfiguredTrackerStore, StoreUnavailable, with_connect_timeout
+from assistant.stores.lock_store import ConfiguredLockStore
+from assistant.stores.tracker_store import (
+    ConfiguredTrackerStore,
+    StoreUnavailable,
+    with_connect_timeout,
+)
+from tests.harness.redis_server import redis_server
+from tests.harness.servers import free_port
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from stores.__main__ import main
-from stores.retention import SECONDS_PER_DAY, purge_conversations
+from assistant.stores.__main__ import main
+from assistant.stores.retention import SECONDS_PER_DAY, purge_conversations
 
 NOW = time.time()
 

@@ -1,0 +1,1 @@
+"""The palliative care assistant: channels, NLU components, directory, safety, stores."""

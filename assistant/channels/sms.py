@@ -1,0 +1,245 @@
+"""SMS through Twilio: POST /webhooks/sms/webhook, answered with TwiML.
+
+Every request must carry a valid `X-Twilio-Signature` for the public webhook
+address (`TWILIO_WEBHOOK_URL` behind a proxy, else the address the request
+came to). A retried `MessageSid` is answered once; STOP, START and HELP are
+handled here; everything else goes to the assistant, and its answer is turned
+into a few short, GSM-7 friendly texts within Twilio's 15 second wait.
+Phone numbers and message text are never logged.
+"""
+
+import asyncio
+import logging
+import os
+import re
+from typing import Any, Awaitable, Callable, Dict, List, Optional
+from urllib.parse import parse_qs
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sanic import Blueprint, response
+from sanic.request import Request, RequestParameters
+from sanic.response import HTTPResponse
+from twilio.request_validator import RequestValidator
+from twilio.twiml.messaging_response import MessagingResponse
+
+from assistant.channels.forgetting import NOT_DELETED, ForgetfulCollectingOutputChannel, forget
+from assistant.channels.guards import RATE_LIMITED, admitted, rate_limiter_from_environment
+from assistant.channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
+from assistant.channels.sms_format import NUMBER_REPLY, last_buttons, payload_for_number, sms_texts
+from assistant.channels.sms_keywords import (
+    HELP_REPLY,
+    STARTED_REPLY,
+    STOPPED_REPLY,
+    Keyword,
+    keyword_in,
+)
+from assistant.channels.sms_state import SmsState, sms_database_url, sms_sender_id
+
+logger = logging.getLogger(__name__)
+
+# Twilio gives up on a webhook after 15 s; answer well before that.
+DEFAULT_REPLY_BUDGET_SECONDS = 12.0
+# Twilio retries within minutes; older message ids are dropped when the server starts.
+HANDLED_MESSAGE_DAYS = 7
+SLOW_REPLY = (
+    "Sorry, I'm slow to answer right now. Please text me again in a minute. "
+    "If you are in crisis, call or text 988. In an emergency, call 911."
+)
+
+
+def twiml(texts: List[str]) -> HTTPResponse:
+    """A TwiML answer that sends `texts` as separate messages (none when empty)."""
+    reply = MessagingResponse()
+    for text in texts:
+        reply.message(text)
+    return response.text(str(reply), content_type="application/xml")
+
+
+def buttons_of_last_turn(tracker: Optional[DialogueStateTracker]) -> List[Dict[str, Any]]:
+    """The quick replies the assistant last offered, if it has said nothing since."""
+    if tracker is None:
+        return []
+    said: List[Dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            said.insert(0, event.data or {})
+    return last_buttons(said)
+
+
+def webhook_form(request: Request) -> RequestParameters:
+    """The form fields Twilio posted, blank ones included (an MMS has an empty Body).
+
+    Sanic's own `request.form` drops blank fields, which would break the signature.
+    """
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/x-www-form-urlencoded":
+        return RequestParameters()
+    try:
+        body = request.body.decode("utf-8")
+    except UnicodeDecodeError:
+        return RequestParameters()
+    return RequestParameters(parse_qs(body, keep_blank_values=True))
+
+
+def _digits(phone_number: str) -> str:
+    return re.sub(r"\D", "", phone_number)
+
+
+class TwilioSmsInput(InputChannel):
+    """Twilio Messaging webhook, configured from the environment.
+
+    TWILIO_AUTH_TOKEN (required: without it every request gets 503),
+    TWILIO_ACCOUNT_SID and TWILIO_NUMBER (when set, requests for another account
+    or number are refused), TWILIO_WEBHOOK_URL (the public address Twilio posts
+    to, when the server is behind a proxy), SMS_REPLY_BUDGET_SECONDS.
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        """Webhook at /webhooks/sms/webhook."""
+        return "sms"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
+        """Settings come from the environment, so no secret sits in credentials.yml."""
+        budget = os.environ.get("SMS_REPLY_BUDGET_SECONDS") or (credentials or {}).get(
+            "reply_budget_seconds", DEFAULT_REPLY_BUDGET_SECONDS
+        )
+        return cls(
+            auth_token=os.environ.get("TWILIO_AUTH_TOKEN", ""),
+            account_sid=os.environ.get("TWILIO_ACCOUNT_SID", ""),
+            number=os.environ.get("TWILIO_NUMBER", ""),
+            webhook_url=os.environ.get("TWILIO_WEBHOOK_URL", ""),
+            reply_budget_seconds=float(budget),
+            state=SmsState(sms_database_url()),
+        )
+
+    def __init__(
+        self,
+        auth_token: str,
+        account_sid: str,
+        number: str,
+        webhook_url: str,
+        reply_budget_seconds: float,
+        state: SmsState,
+    ) -> None:
+        """A channel that checks signatures with `auth_token`."""
+        self.validator = RequestValidator(auth_token) if auth_token else None
+        self.account_sid = account_sid
+        self.number = _digits(number)
+        self.webhook_url = webhook_url
+        self.reply_budget_seconds = reply_budget_seconds
+        self.state = state
+        self.limiter = rate_limiter_from_environment()
+        state.forget_handled_before(days=HANDLED_MESSAGE_DAYS)
+        if not auth_token:
+            logger.warning("TWILIO_AUTH_TOKEN is not set: the SMS webhook answers 503.")
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        """Health check on GET /, Twilio's webhook on POST /webhook."""
+        webhook = Blueprint("twilio_sms_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok" if self.validator else "not configured"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if self.validator is None:
+                return response.text("SMS is not set up: TWILIO_AUTH_TOKEN is missing.", 503)
+            form = webhook_form(request)
+            if not self._from_twilio(request, form):
+                return response.text("The request is not signed by Twilio.", 403)
+            body, phone = form.get("Body"), form.get("From")
+            if body is None or not phone:
+                return response.text("Body and From are required.", 400)
+            message_sid = form.get("MessageSid") or form.get("SmsSid")
+            if message_sid and not await asyncio.to_thread(self.state.first_delivery, message_sid):
+                return twiml([])
+            return twiml(await self._answer(request, on_new_message, sms_sender_id(phone), body))
+
+        return webhook
+
+    def _from_twilio(self, request: Request, form: RequestParameters) -> bool:
+        """A valid signature for this account and number."""
+        assert self.validator is not None
+        signature = request.headers.get("X-Twilio-Signature", "")
+        url = self.webhook_url or request.url
+        if not signature or not self.validator.validate(url, form, signature):
+            return False
+        if self.account_sid and form.get("AccountSid") != self.account_sid:
+            return False
+        return not self.number or _digits(form.get("To") or "") == self.number
+
+    async def _answer(
+        self,
+        request: Request,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        sender: str,
+        body: str,
+    ) -> List[str]:
+        """The texts that answer `body`: a keyword's reply, or the assistant's."""
+        opted_out = await asyncio.to_thread(self.state.is_opted_out, sender)
+        keyword = keyword_in(body, opted_out)
+        if keyword is Keyword.OPT_OUT:
+            await asyncio.to_thread(self.state.opt_out, sender)
+            return [STOPPED_REPLY]
+        if keyword is Keyword.OPT_IN:
+            await asyncio.to_thread(self.state.opt_in, sender)
+            return [STARTED_REPLY]
+        if keyword is Keyword.HELP:
+            return [HELP_REPLY]
+        if opted_out:
+            return []
+        text = await self._menu_choice(request, sender, body)
+        agent = getattr(request.app.ctx, "agent", None)
+        if not await admitted(self.limiter, agent, sender, text):
+            return [RATE_LIMITED]
+        messages = await self._assistant_messages(on_new_message, agent, sender, text)
+        return sms_texts(messages or [{"text": unavailable_answer(agent)}])
+
+    async def _menu_choice(self, request: Request, sender: str, body: str) -> str:
+        """A numbered reply ("2") becomes the payload of the quick reply it picks."""
+        agent = getattr(request.app.ctx, "agent", None)
+        if not NUMBER_REPLY.fullmatch(body) or agent is None or agent.tracker_store is None:
+            return body
+        tracker = await agent.tracker_store.retrieve(sender)
+        return payload_for_number(body, buttons_of_last_turn(tracker)) or body
+
+    async def _assistant_messages(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        agent: Any,
+        sender: str,
+        text: str,
+    ) -> List[Dict[str, Any]]:
+        """The assistant's messages, or a kind apology when it fails or is too slow.
+
+        A slow message keeps being handled after the apology, so the tracker has it.
+        """
+        collector = ForgetfulCollectingOutputChannel()
+        message = UserMessage(text, collector, sender, input_channel=self.name())
+        handling = asyncio.ensure_future(on_new_message(message))
+        try:
+            await asyncio.wait_for(asyncio.shield(handling), self.reply_budget_seconds)
+        except asyncio.TimeoutError:
+            logger.warning(
+                "An SMS answer took over %.1f s; sent an apology.", self.reply_budget_seconds
+            )
+            handling.add_done_callback(_log_late_failure)
+            return [{"text": SLOW_REPLY}]
+        except Exception as error:  # the person still gets an answer
+            logger.error("Handling an SMS failed: %s", type(error).__name__)
+            return [{"text": SOMETHING_WENT_WRONG}]
+        if collector.deletion_promised and not await forget(agent, sender):
+            return [{"text": NOT_DELETED}]
+        return collector.messages
+
+
+def _log_late_failure(handling: "asyncio.Future[Any]") -> None:
+    if not handling.cancelled() and handling.exception() is not None:
+        logger.error("A slow SMS failed: %s", type(handling.exception()).__name__)

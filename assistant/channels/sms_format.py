@@ -1,0 +1,172 @@
+"""Turn the assistant's answers into text messages.
+
+Quick replies become a numbered menu, markup becomes plain text, typographic
+characters become their GSM-7 equivalents (one curly apostrophe would switch a
+whole message to UCS-2 and halve its segment size), and long answers are split
+at sentence boundaries into a few short texts.
+"""
+
+import re
+from typing import Any, Dict, List, Optional, Sequence
+
+# Twilio's limit for one message body; longer answers are split well below it.
+MAX_SMS_CHARACTERS = 1600
+PREFERRED_SMS_CHARACTERS = 640
+CRISIS_LINE = "988"
+CRISIS_LINE_FIRST = "If you are in crisis, call or text 988."
+
+# GSM 03.38 basic character set and extension table: what one 160-character segment holds.
+GSM7_CHARACTERS = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+    "^{}\\[~]|€"
+)
+GSM7_REPLACEMENTS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u2033": '"',
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u2022": "-",
+    "\u00b7": "-",
+    "\u2026": "...",
+    "\u00a0": " ",
+    "\u2009": " ",
+    "\u200b": "",
+    "\u2122": "(TM)",
+    "\u00ae": "(R)",
+}
+GSM7_TRANSLATION = str.maketrans(GSM7_REPLACEMENTS)
+
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+# A reply that picks a quick reply by number: "1", "2.", "#3".
+NUMBER_REPLY = re.compile(r"\s*#?(\d{1,2})[.)]?\s*")
+SENTENCE_BREAK = re.compile(r"((?<=[.!?:])[ \t]+|[ \t]*\n\s*)")
+
+
+def to_gsm7(text: str) -> str:
+    """Replace typographic quotes, dashes, bullets and spaces with GSM-7 characters."""
+    return text.translate(GSM7_TRANSLATION)
+
+
+def plain_text(text: str) -> str:
+    """Markdown links written out as "title (address)", emphasis removed."""
+    text = MARKDOWN_LINK.sub(r"\1 (\2)", text)
+    return MARKDOWN_EMPHASIS.sub(r"\2", text)
+
+
+def button_menu(buttons: Sequence[Dict[str, Any]]) -> str:
+    """The numbered list that stands for quick replies: "Reply 1 for ...", one per line."""
+    return "\n".join(
+        f"Reply {number} for {plain_text(str(button.get('title', '')))}"
+        for number, button in enumerate(buttons, start=1)
+    )
+
+
+def last_buttons(messages: Sequence[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """The quick replies of the last message that has any: the ones a number answers."""
+    for message in reversed(messages):
+        buttons = message.get("buttons") or message.get("quick_replies")
+        if buttons:
+            return [button for button in buttons if isinstance(button, dict)]
+    return []
+
+
+def payload_for_number(reply: str, buttons: Sequence[Dict[str, Any]]) -> Optional[str]:
+    """The payload of the button a reply like "1" or "2." picks, if it picks one."""
+    match = NUMBER_REPLY.fullmatch(reply)
+    if not match:
+        return None
+    number = int(match.group(1))
+    if 1 <= number <= len(buttons):
+        payload = buttons[number - 1].get("payload")
+        return str(payload) if payload else None
+    return None
+
+
+def answer_text(messages: Sequence[Dict[str, Any]]) -> str:
+    """One plain-text answer from the collected bot messages, with the menu at its end."""
+    buttons = last_buttons(messages)
+    parts: List[str] = []
+    for message in messages:
+        text = message.get("text")
+        if isinstance(text, str) and text.strip():
+            parts.append(plain_text(text.strip()))
+        image = message.get("image")
+        if isinstance(image, str) and image:
+            parts.append(image)
+    if buttons:
+        parts.append(button_menu(buttons))
+    return to_gsm7("\n\n".join(parts))
+
+
+def split_for_sms(text: str, preferred: int = PREFERRED_SMS_CHARACTERS) -> List[str]:
+    """Split at paragraphs and sentences into texts of at most `preferred` characters.
+
+    A single longer sentence is cut at spaces.
+    """
+    limit = min(preferred, MAX_SMS_CHARACTERS)
+    texts: List[str] = []
+    for paragraph in re.split(r"\n\s*\n", text.strip()):
+        for index, piece in enumerate(_pieces(paragraph.strip(), limit)):
+            if index == 0 and texts and len(texts[-1]) + 2 + len(piece) <= limit:
+                texts[-1] = f"{texts[-1]}\n\n{piece}"
+            else:
+                texts.append(piece)
+    return [part for part in texts if part]
+
+
+def _pieces(paragraph: str, limit: int) -> List[str]:
+    """A paragraph in pieces of at most `limit` characters.
+
+    Breaks fall between sentences or lines; lines keep their line breaks.
+    """
+    if len(paragraph) <= limit:
+        return [paragraph] if paragraph else []
+    pieces: List[str] = []
+    current = ""
+    tokens = SENTENCE_BREAK.split(paragraph)
+    separators = ["", *tokens[1::2]]
+    for sentence, separator in zip(tokens[::2], separators, strict=True):
+        joiner = "\n" if "\n" in separator else " "
+        for chunk in _cut(sentence, limit):
+            if current and len(current) + 1 + len(chunk) <= limit:
+                current = f"{current}{joiner}{chunk}"
+            else:
+                if current:
+                    pieces.append(current)
+                current = chunk
+            joiner = " "
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _cut(sentence: str, limit: int) -> List[str]:
+    """A sentence longer than `limit`, cut at spaces (or anywhere, for one long word)."""
+    chunks: List[str] = []
+    while len(sentence) > limit:
+        cut = sentence.rfind(" ", 0, limit + 1)
+        if cut <= 0:
+            cut = limit
+        chunks.append(sentence[:cut].rstrip())
+        sentence = sentence[cut:].lstrip()
+    if sentence:
+        chunks.append(sentence)
+    return chunks
+
+
+def sms_texts(messages: Sequence[Dict[str, Any]]) -> List[str]:
+    """The texts to send for one turn; an answer that mentions 988 has it in the first."""
+    texts = split_for_sms(answer_text(messages))
+    if texts and any(CRISIS_LINE in t for t in texts) and CRISIS_LINE not in texts[0]:
+        texts.insert(0, CRISIS_LINE_FIRST)
+    return texts

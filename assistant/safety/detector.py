@@ -1,0 +1,181 @@
+"""Read a parsed message for signs of crisis, medical emergency or distress.
+
+A spaCy Matcher over lemmas finds the cues (safety/patterns.py). Only when one
+is found is the message parsed (a few milliseconds), and the parse decides what
+the words alone cannot: whether a negation governs the cue ("I'm not suicidal"),
+and who it is about ("my mom says she wants to die").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Tuple
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from assistant.safety.levels import Level
+from assistant.safety.patterns import (
+    BREATHING_QUALIFIERS,
+    CUE_GROUPS,
+    FAMILY_WORDS,
+    FEVER_CONTEXT,
+    HIGH_TEMPERATURE,
+    INFORMATION_QUESTION_STARTS,
+    INFORMATION_VERBS,
+    PLANNING_AFTER_DIE,
+)
+
+NEGATIONS = {"not", "n't", "nt", "never", "no", "without"}
+NEGATABLE_HEADS = {"be", "have", "feel", "get", "seem", "look"}
+FIRST_PERSON = {"i", "me", "myself", "my", "we", "us"}
+THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "herself", "himself", "themselves"}
+NEGATION_WINDOW = 3
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The highest level found, whether a crisis is about someone else, and the cue names."""
+
+    level: Level
+    about_someone_else: bool = False
+    cues: Tuple[str, ...] = ()
+    # The highest level of cues found but set aside: negated ("I'm not suicidal"),
+    # planning ("die at home"), or asked about ("how do they treat chest pain?").
+    set_aside: Level = Level.NONE
+
+
+class DistressDetector:
+    """Finds crisis, emergency and distress cues in spaCy docs."""
+
+    def __init__(self, vocab: Vocab, parse: Optional[Callable[[Doc], Doc]] = None) -> None:
+        """Build the matcher; `parse` adds dependencies when a cue is found."""
+        self.matcher = Matcher(vocab)
+        for name, group in CUE_GROUPS.items():
+            self.matcher.add(name, group.patterns)
+        self.parse = parse
+
+    def assess(self, doc: Doc) -> Assessment:
+        """The safety level of `doc`."""
+        matches = self.matcher(doc)
+        if not matches:
+            return Assessment(Level.NONE)
+        if self.parse is not None and not doc.has_annotation("DEP"):
+            doc = self.parse(doc)
+        found: List[Tuple[Level, str, Span]] = []
+        set_aside = Level.NONE
+        for match_id, start, end in matches:
+            name = doc.vocab.strings[match_id]
+            span = doc[start:end]
+            if self._counts(name, span, doc):
+                found.append((CUE_GROUPS[name].level, name, span))
+            else:
+                set_aside = max(set_aside, CUE_GROUPS[name].level)
+        if not found:
+            return Assessment(Level.NONE, set_aside=set_aside)
+        level = max(level for level, _, _ in found)
+        spans = [span for cue_level, _, span in found if cue_level == level]
+        about_other = level == Level.CRISIS and all(_about_someone_else(s) for s in spans)
+        names = tuple(sorted({name for cue_level, name, _ in found if cue_level == level}))
+        return Assessment(level, about_other, names, set_aside)
+
+    def _counts(self, name: str, span: Span, doc: Doc) -> bool:
+        group = CUE_GROUPS[name]
+        if group.negatable and _negated(span, parsed=doc.has_annotation("DEP")):
+            return False
+        if name == "want_to_die":
+            return _wish_to_die(span, doc)
+        if name == "fever":
+            return _fever_matters(doc)
+        if name == "breathing" and _breathing_qualified(span, doc):
+            return False
+        if name == "done":
+            return span.end == len(doc) or doc[span.end].is_punct
+        if group.level == Level.EMERGENCY:
+            return not _information_question(span.sent if doc.has_annotation("SENT_START") else doc)
+        return True
+
+
+def _negated(span: Span, parsed: bool) -> bool:
+    """Whether a negation governs `span` ("not suicidal", "no fever", "never kill myself")."""
+    before = span.doc[max(0, span.start - NEGATION_WINDOW) : span.start]
+    if any(token.lower_ in {"no", "never", "without"} for token in before):
+        return True
+    if not parsed:
+        return any(token.lower_ in NEGATIONS for token in before)
+
+    def outside(child: Token) -> bool:
+        return child.dep_ == "neg" and not span.start <= child.i < span.end
+
+    if any(outside(child) for token in span for child in token.children):
+        return True
+    # Up through "going to", "want to", "be": "I'm not going to hurt myself".
+    head = span.root
+    for _ in range(2):
+        if head.head is head:
+            return False
+        head = head.head
+        if head.lemma_ in NEGATABLE_HEADS or head.lemma_ in {"go", "want", "plan", "try"}:
+            if any(outside(child) for child in head.children):
+                return True
+        else:
+            return False
+    return False
+
+
+def _wish_to_die(span: Span, doc: Doc) -> bool:
+    """A wish to die or be dead, unless it is about where and how ("die at home")."""
+    words = {token.lower_ for token in span}
+    if not words & {"die", "dead", "off"}:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return not (after is not None and after.lower_ in PLANNING_AFTER_DIE and "dead" not in words)
+
+
+def _breathing_qualified(span: Span, doc: Doc) -> bool:
+    """'Not breathing well': a symptom, not a person who has stopped breathing."""
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    return span[-1].lower_ == "breathing" and following in BREATHING_QUALIFIERS
+
+
+def _fever_matters(doc: Doc) -> bool:
+    """Fever is an emergency with chemotherapy or a high temperature."""
+    words = {token.lower_ for token in doc}
+    high = any(re.match(HIGH_TEMPERATURE, token.text) for token in doc)
+    return high or bool(words & FEVER_CONTEXT) and not _information_question(doc)
+
+
+def _information_question(sentence: Span | Doc) -> bool:
+    """'How do they treat chest pain?': a question about a symptom, not a report of one."""
+    tokens = [token for token in sentence if not token.is_punct]
+    if not tokens or tokens[0].lower_ not in INFORMATION_QUESTION_STARTS:
+        return False
+    return any(token.lemma_ in INFORMATION_VERBS for token in tokens)
+
+
+def _about_someone_else(span: Span) -> bool:
+    """Whether the cue's subject is another person ("my mom says she wants to die")."""
+    words = {token.lower_ for token in span}
+    if words & {"herself", "himself", "themselves", "his", "her", "their"}:
+        return True
+    if words & FIRST_PERSON:
+        return False
+    for subject in _subjects_above(span.root):  # the nearest person decides
+        if subject.lower_ in FIRST_PERSON:
+            return False
+        if subject.lower_ in THIRD_PERSON or subject.lemma_.lower() in FAMILY_WORDS:
+            return True
+    return False
+
+
+def _subjects_above(token: Token) -> List[Token]:
+    """The subjects of `token` and of the words it depends on, nearest first."""
+    subjects: List[Token] = []
+    for _ in range(4):
+        subjects += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.head is token:
+            break
+        token = token.head
+    return subjects

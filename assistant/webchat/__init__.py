@@ -1,0 +1,1 @@
+"""The website chat widget and a demo page that serves it (`python -m assistant.webchat`)."""

@@ -1,1 +1,0 @@
-"""The website chat widget and a demo page that serves it (`python -m webchat`)."""
