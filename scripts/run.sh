@@ -5,6 +5,9 @@
 set -euo pipefail
 # No telemetry or crash reports leave this machine (conversations are health data).
 export RASA_TELEMETRY_ENABLED=false
+# The deprecation warnings of the libraries Rasa 3.6 pins are for their developers, not for
+# the people reading these logs (docs/operations.md).
+export PYTHONWARNINGS=ignore::DeprecationWarning
 
 model="$1"
 rasa_port="${2:-5005}"

@@ -1,11 +1,13 @@
 """The domain's responses, the national resources and the source documents, for tests."""
 
+import copy
 import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Dict, List, Set
 
 import yaml
+from rasa.core.nlg.interpolator import interpolate
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DOMAIN_DIR = PROJECT_DIR / "domain"
@@ -81,3 +83,37 @@ def source_documents() -> Set[str]:
     """The names of the documents in sources/documents.yml."""
     documents = yaml.safe_load(DOCUMENTS_FILE.read_text(encoding="utf-8"))
     return {document["name"] for document in documents}
+
+
+# Values the custom actions pass when they fill an answer's placeholders.
+ACTION_VALUES = {
+    "place": "Springfield, MO",
+    "city": "Springfield",
+    "state": "Texas",
+    "kind": "hospice",
+    "filters": "",
+    "radius": "25",
+    "results": "1. Example Hospice",
+}
+
+
+@cache
+def slot_names() -> Set[str]:
+    """Every slot in the domain."""
+    found: Set[str] = set()
+    for path in domain_files():
+        found.update(yaml.safe_load(path.read_text(encoding="utf-8")).get("slots", {}))
+    return found
+
+
+def as_sent(variation: Dict[str, Any]) -> Dict[str, Any]:
+    """A response variation filled as Rasa fills it: every slot, plus the actions' values.
+
+    Rasa interpolates these keys of a response (rasa/core/nlg/response.py).
+    """
+    values: Dict[str, Any] = {name: None for name in slot_names()} | ACTION_VALUES
+    filled = copy.deepcopy(variation)
+    for key in ("text", "image", "custom", "buttons", "attachment", "quick_replies"):
+        if key in filled:
+            filled[key] = interpolate(filled[key], values)
+    return filled

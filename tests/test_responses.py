@@ -13,6 +13,7 @@ from tests.domain_content import (
     allowed_phone_numbers,
     allowed_short_codes,
     allowed_web_addresses,
+    as_sent,
     digits,
     domain_entities,
     intents,
@@ -77,13 +78,23 @@ def test_factual_answer_names_its_source(name: str) -> None:
 
 @pytest.mark.parametrize(("name", "variation"), all_variations())
 def test_buttons_lead_to_known_intents(name: str, variation: Dict[str, Any]) -> None:
-    for button in variation.get("buttons", []):
+    for button in as_sent(variation).get("buttons", []):
         intent, _, entities = button["payload"].partition("{")
         assert intent.startswith("/")
         assert intent[1:] in intents()
         if entities:
             assert set(json.loads("{" + entities)) <= set(domain_entities())
         assert 0 < len(button["title"]) <= 40
+
+
+@pytest.mark.parametrize(("name", "variation"), all_variations())
+def test_filling_an_answer_logs_nothing_and_leaves_no_braces(
+    name: str, variation: Dict[str, Any], capfd: pytest.CaptureFixture[str]
+) -> None:
+    sent = as_sent(variation)
+    out, err = capfd.readouterr()
+    assert out == err == ""
+    assert "{{" not in json.dumps(sent) and "0[" not in json.dumps(sent)
 
 
 @pytest.mark.parametrize(("name", "variation"), all_variations())

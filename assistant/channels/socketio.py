@@ -11,6 +11,7 @@ failure inside the assistant gets an apology. Message text is never logged.
 import logging
 import re
 import uuid
+import warnings
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
@@ -95,6 +96,14 @@ class CheckedSocketIOInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """The socket.io server, and a health check on GET /webhooks/socketio/."""
+        # Sanic 21.12 (pinned by Rasa 3.6) passes coroutines to asyncio.wait when a websocket
+        # closes, which Python 3.10 flags on the first close; Sanic 22 fixed it. Not a
+        # problem to report in the server's log.
+        warnings.filterwarnings(
+            "ignore",
+            message="The explicit passing of coroutine objects to asyncio.wait",
+            category=DeprecationWarning,
+        )
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
         self.sio = sio
         socket_blueprint = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)

@@ -9,7 +9,7 @@ from tests.e2e.conversation import new_sender, say, texts
 pytestmark = pytest.mark.model
 
 ASK_PLACE = "Where should I look?"
-CALL_AHEAD = "Please call ahead to confirm"
+CALL_AHEAD = "Please call ahead to check"
 
 
 def test_it_asks_where_then_lists_the_nearest(rasa_url: str) -> None:
@@ -21,7 +21,7 @@ def test_it_asks_where_then_lists_the_nearest(rasa_url: str) -> None:
     assert "1. Example Houston Home Hospice and Palliative Care" in answer
     assert "Phone: 713-555-01" in answer
     assert "not a real provider" in answer
-    assert answer.rstrip().endswith("whether they take your insurance.")
+    assert answer.rstrip().endswith("if they take your insurance.")
 
 
 def test_kind_and_place_in_one_message(rasa_url: str) -> None:

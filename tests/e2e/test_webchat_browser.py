@@ -1,12 +1,16 @@
 """The chat widget in a real browser against the real Rasa server.
 
 Debian's Chromium, driven by Playwright; screenshots land in test-artifacts/webchat/.
+axe-core (inside axe-playwright-python, offline) checks WCAG 2.1 A and AA on a phone and on a
+desktop screen: with the chat open, after quick replies, after a directory result and with the
+crisis answer shown.
 """
 
 import threading
 from typing import Iterator
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, ViewportSize, expect, sync_playwright
 
 from assistant.webchat.server import demo_server
@@ -29,6 +33,7 @@ CHROMIUM_ARGS = [
 ARTIFACTS = PROJECT_DIR / "test-artifacts" / "webchat"
 PHONE: ViewportSize = {"width": 390, "height": 844}
 ANSWER_MS = 30_000
+WCAG_21_A_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 SCRIPT_MESSAGE = '<script>window.injected = 1</script><img src=x onerror="window.injected = 2">'
 
 
@@ -63,6 +68,12 @@ def wait_for_answer(page: Page, before: int, containing: str) -> None:
     expect(answers.last).to_be_visible(timeout=ANSWER_MS)
 
 
+def assert_accessible(page: Page, moment: str) -> None:
+    """No WCAG 2.1 A or AA violation that axe-core finds on the page as it is now."""
+    results = Axe().run(page, options=WCAG_21_A_AA)
+    assert results.violations_count == 0, f"{moment}:\n{results.generate_snapshot()}"
+
+
 def send(page: Page, text: str) -> int:
     """Type `text` and press Enter; the number of bot messages before the answer."""
     before = bot_messages(page)
@@ -87,6 +98,7 @@ def test_a_conversation_on_a_phone_survives_a_reload(browser: Browser, page_url:
     assert panel is not None and panel["width"] == PHONE["width"]
     assert panel["height"] == PHONE["height"]
     page.screenshot(path=ARTIFACTS / "1-greeting-phone.png")
+    assert_accessible(page, "phone, chat open")
 
     # A quick reply is a button; the person sees its title, never its payload.
     before = bot_messages(page)
@@ -100,6 +112,11 @@ def test_a_conversation_on_a_phone_survives_a_reload(browser: Browser, page_url:
     before = send(page, "how is it different from hospice?")
     wait_for_answer(page, before, "Hospice is for a later time")
     page.screenshot(path=ARTIFACTS / "2-answer-phone.png")
+    assert_accessible(page, "phone, after quick replies")
+
+    before = send(page, "hospice near 60614")
+    wait_for_answer(page, before, "call ahead")
+    assert_accessible(page, "phone, after a directory result")
 
     # Markup from the person is shown as text and never runs.
     before = send(page, SCRIPT_MESSAGE)
@@ -119,6 +136,7 @@ def test_a_conversation_on_a_phone_survives_a_reload(browser: Browser, page_url:
     page.wait_for_timeout(1500)  # let the last parts of the answer arrive
     transcript = page.locator(".mbc-chat__message").all_inner_texts()
     page.screenshot(path=ARTIFACTS / "3-crisis-phone.png")
+    assert_accessible(page, "phone, crisis answer shown")
 
     # A reload shows the same conversation and carries on with it.
     page.reload()
@@ -157,7 +175,17 @@ def test_the_widget_on_a_desktop_screen(browser: Browser, page_url: str) -> None
     assert panel is not None and 300 < panel["width"] < 450
     for reply in page.get_by_role("group", name="Suggested replies").get_by_role("button").all():
         assert reply.inner_text().strip()
+    assert_accessible(page, "desktop, chat open")
     page.get_by_role("button", name="Your privacy").click()
     expect(page.get_by_role("log")).to_contain_text("not encrypted", timeout=ANSWER_MS)
     page.screenshot(path=ARTIFACTS / "5-greeting-desktop.png")
+    assert_accessible(page, "desktop, after a quick reply")
+    before = send(page, "find a support group near Chicago, IL")
+    wait_for_answer(page, before, "call ahead")
+    assert_accessible(page, "desktop, after a directory result")
+    before = send(page, "I don't want to be alive anymore")
+    wait_for_answer(page, before, "Are you safe right now?")
+    page.wait_for_timeout(1500)
+    page.screenshot(path=ARTIFACTS / "6-crisis-desktop.png")
+    assert_accessible(page, "desktop, crisis answer shown")
     page.context.close()

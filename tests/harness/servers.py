@@ -16,9 +16,17 @@ STARTUP_TIMEOUT_SECONDS = 180
 SAFETY_EVENT_BROKER = "assistant.safety.event_broker.SafetyEventBroker"
 
 
+# As scripts/run.sh: telemetry and crash reports off; the deprecation warnings of the libraries
+# Rasa 3.6 pins (see docs/operations.md) stay out of the logs.
+SERVER_SETTINGS = {
+    "RASA_TELEMETRY_ENABLED": "false",
+    "PYTHONWARNINGS": "ignore::DeprecationWarning",
+}
+
+
 def server_environment(extra: Optional[Dict[str, str]] = None) -> Dict[str, str]:
-    """The environment for servers: Rasa's telemetry and crash reports off, plus `extra`."""
-    return {**os.environ, "RASA_TELEMETRY_ENABLED": "false", **(extra or {})}
+    """The environment for servers, as `make run` sets it, plus `extra`."""
+    return {**os.environ, **SERVER_SETTINGS, **(extra or {})}
 
 
 def free_port() -> int:

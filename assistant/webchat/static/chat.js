@@ -110,10 +110,13 @@
     header.appendChild(title);
     header.appendChild(close);
     var status = element("p", { "class": "mbc-chat__status", role: "status", "aria-live": "polite" });
-    var log = element("ol", {
+    // The live region is a container around the list, so the messages keep list semantics.
+    var log = element("div", {
       "class": "mbc-chat__log", role: "log", "aria-live": "polite",
       "aria-relevant": "additions", "aria-label": "Conversation", tabindex: "0"
     });
+    var messages = element("ol", { "class": "mbc-chat__messages" });
+    log.appendChild(messages);
     var typing = element("p", { "class": "mbc-chat__typing", "aria-label": TEXT.typing }, "\u2026");
     typing.hidden = true;
     var replies = element("div", { "class": "mbc-chat__replies", role: "group", "aria-label": TEXT.replies });
@@ -159,8 +162,8 @@
       submitTyped();
     });
     return {
-      launcher: launcher, panel: panel, status: status, log: log, typing: typing,
-      replies: replies, input: input
+      launcher: launcher, panel: panel, status: status, log: log, messages: messages,
+      typing: typing, replies: replies, input: input
     };
   }
 
@@ -303,17 +306,17 @@
   function addMessage(message) {
     state.messages.push(message);
     saveState();
-    ui.log.appendChild(messageItem(message));
+    ui.messages.appendChild(messageItem(message));
     renderReplies();
     scrollToEnd();
   }
 
   function renderAll() {
-    while (ui.log.firstChild) {
-      ui.log.removeChild(ui.log.firstChild);
+    while (ui.messages.firstChild) {
+      ui.messages.removeChild(ui.messages.firstChild);
     }
     state.messages.forEach(function (message) {
-      ui.log.appendChild(messageItem(message));
+      ui.messages.appendChild(messageItem(message));
     });
     renderReplies();
   }
