@@ -37,7 +37,7 @@ PY_SOURCES := actions assistant tests bench packaging
 DIRECTORY_DATABASE_FILE := var/directory.sqlite3
 FORMAT ?= auto
 
-.PHONY: help install lock train run shell test test-fast lint types unit validate \
+.PHONY: help install lock train run shell test test-fast lint types unit audit validate \
 	test-nlu test-stories test-model bench bench-directory bench-safety clean system-packages \
 	directory directory-import safety-report webchat run-scaled purge-conversations bench-load
 
@@ -74,7 +74,21 @@ lock:  ## Re-resolve pyproject.toml into requirements/*.lock with hashes (needs 
 	CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
 		--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 		--extra dev -c requirements/runtime.lock -o requirements/dev.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" .venv-lock/bin/pip-compile --quiet --generate-hashes \
+		--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+		-o requirements/audit.lock requirements/audit.in
 	rm -rf .venv-lock
+
+# pip-audit lives in its own virtualenv: it needs newer packaging than Rasa 3.6 pins.
+AUDIT_VENV := .venv-audit
+
+audit: $(AUDIT_VENV)/.installed  ## pip-audit over the locks; accepted advisories in requirements/audit-ignore.txt.
+	scripts/audit.sh
+
+$(AUDIT_VENV)/.installed: requirements/audit.lock
+	@python=$$(scripts/find-python310.sh) || exit 1; rm -rf $(AUDIT_VENV) && $$python -m venv $(AUDIT_VENV)
+	$(AUDIT_VENV)/bin/pip install --quiet --no-deps --require-hashes -r requirements/audit.lock
+	touch $@
 
 train: $(MODEL)  ## Train a model unless one matches the current data and config.
 
@@ -145,7 +159,7 @@ test-stories: $(MODEL)  ## Conversation tests, failing on any wrong prediction.
 test-model: $(MODEL) system-packages webchat  ## Held-out F1 and end-to-end tests against the real servers.
 	MODEL_PATH=$(MODEL) $(VENV)/bin/pytest -m model
 
-test: system-packages lint types unit validate train test-nlu test-stories test-model  ## Everything.
+test: system-packages lint types unit audit validate train test-nlu test-stories test-model  ## Everything.
 
 bench: $(INSTALLED) $(MODEL)  ## Latency against a `rasa init` starter bot (bench/README.md).
 	PYTHONPATH=. $(PYTHON) bench/latency.py --model $(MODEL)

@@ -22,6 +22,7 @@ from typing import Dict, List
 
 import requests
 
+from tests.harness.keys import REST_HEADERS, TEST_SECRETS
 from tests.harness.percentiles import percentile
 from tests.harness.servers import (
     PROJECT_DIR,
@@ -54,6 +55,7 @@ def converse(url: str, messages: List[str]) -> List[float]:
             response = session.post(
                 f"{url}/webhooks/rest/webhook",
                 json={"sender": sender, "message": message},
+                headers=REST_HEADERS,
                 timeout=60,
             )
             response.raise_for_status()
@@ -142,7 +144,7 @@ def main() -> None:
         with running(server, f"http://127.0.0.1:{port}/", Path(logs) / "starter.log"):
             results.append(bench_bot("rasa init starter", f"http://127.0.0.1:{port}", port,
                                      args.conversations))  # fmt: skip
-        with assistant(args.model, Path(logs)) as url:
+        with assistant(args.model, Path(logs), environment=TEST_SECRETS) as url:
             port = int(url.rsplit(":", 1)[1])
             results.append(bench_bot("MBC assistant", url, port, args.conversations))
     startup = time_to_first_answer()

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import Dict, List
 
+from tests.harness.keys import TEST_SECRETS
 from tests.harness.scaled import scaled_assistant
 from tests.harness.servers import PROJECT_DIR, RASA, free_port, running, server_environment
 from tests.harness.starter import starter_model
@@ -38,7 +39,9 @@ def run_locust(targets: List[str], users: int, seconds: int, work_dir: Path) -> 
         "--users", str(users), "--spawn-rate", str(users), "--run-time", f"{seconds}s",
         "--stop-timeout", "10", "--csv", str(prefix),
     ]  # fmt: skip
-    environment = server_environment({"LOAD_TARGETS": ",".join(targets)})
+    environment = server_environment(
+        {"LOAD_TARGETS": ",".join(targets), "LOAD_REST_TOKEN": TEST_SECRETS["REST_CHANNEL_TOKEN"]}
+    )
     subprocess.run(command, env=environment, capture_output=True, check=False, cwd=PROJECT_DIR)
     with Path(f"{prefix}_stats.csv").open() as stats:
         row = next(r for r in csv.DictReader(stats) if r["Name"] == "Aggregated")
@@ -90,7 +93,13 @@ def main() -> None:
         for servers in (1, 2):
             data_dir = Path(tempfile.mkdtemp(prefix="load-data-"))
             data_dir.chmod(0o755)
-            with scaled_assistant(options.model, work_dir, data_dir, rasa_servers=servers) as stack:
+            with scaled_assistant(
+                options.model,
+                work_dir,
+                data_dir,
+                rasa_servers=servers,
+                extra_environment=TEST_SECRETS,
+            ) as stack:
                 name = f"assistant, {servers} Rasa server{'s' if servers > 1 else ''}"
                 results.append(profile(name, stack.rasa_urls, work_dir))
             subprocess.run(["rm", "-rf", str(data_dir)], check=False)

@@ -3,7 +3,8 @@
 Each simulated person sends one message a second (so N users offer N messages a second),
 follows one conversation (questions, a directory search, distress) as a new sender, and
 starts another with a new sender when it ends. Messages go to one of the Rasa servers in
-LOAD_TARGETS (comma-separated base URLs) at random, as a load balancer would send them.
+LOAD_TARGETS (comma-separated base URLs) at random, as a load balancer would send them,
+with the REST channel's token from LOAD_REST_TOKEN.
 A request counts as failed unless it returns 200 with at least one answer.
 """
 
@@ -15,6 +16,7 @@ from typing import List
 from locust import HttpUser, constant_throughput, task
 
 TARGETS = os.environ.get("LOAD_TARGETS", "").split(",")
+AUTHORIZATION = {"Authorization": f"Bearer {os.environ.get('LOAD_REST_TOKEN', '')}"}
 CONVERSATIONS: List[List[str]] = [
     [
         "hi",
@@ -75,6 +77,7 @@ class Person(HttpUser):
         with self.client.post(
             f"{target}/webhooks/rest/webhook",
             json={"sender": self.sender, "message": message},
+            headers=AUTHORIZATION,
             name="message",
             catch_response=True,
         ) as response:

@@ -15,6 +15,15 @@ actions_port="${3:-5055}"
 webchat_port="${4:-8000}"
 rasa=".venv/bin/rasa"
 
+source scripts/local-secrets.sh
+# Only the demo page may open the widget's connection (a site that embeds it lists its own).
+export WEBCHAT_ALLOWED_ORIGINS="${WEBCHAT_ALLOWED_ORIGINS:-http://localhost:$webchat_port,http://127.0.0.1:$webchat_port}"
+if [ -z "${REST_CHANNEL_TOKEN:-}" ]; then
+    echo "Note: REST_CHANNEL_TOKEN is not set, so the REST channel answers any caller that can" \
+         "reach port $rasa_port. Fine for a local demo; in production set it, or remove REST" \
+         "from credentials.yml (docs/operations.md)."
+fi
+
 cleanup() {
     trap - INT TERM EXIT
     kill $(jobs -p) 2>/dev/null || true
@@ -24,7 +33,7 @@ trap cleanup INT TERM EXIT
 
 "$rasa" run actions --actions actions --port "$actions_port" &
 "$rasa" run --model "$model" --port "$rasa_port" \
-    --credentials credentials.yml --endpoints endpoints.yml --cors "*" &
+    --credentials credentials.yml --endpoints endpoints.yml &
 .venv/bin/python -m assistant.webchat --port "$webchat_port" --rasa-url "http://localhost:$rasa_port" &
 
 echo "Starting: Rasa server on http://localhost:$rasa_port (REST: /webhooks/rest/webhook," \

@@ -11,6 +11,8 @@ export PYTHONWARNINGS=ignore::DeprecationWarning
 model="$1"
 actions_port="${2:-5055}"
 
+source scripts/local-secrets.sh
+
 .venv/bin/rasa run actions --actions actions --port "$actions_port" > /dev/null 2>&1 &
 actions_pid=$!
 trap 'kill $actions_pid 2>/dev/null || true' EXIT

@@ -13,7 +13,7 @@ from assistant.directory.importer import import_csv
 from assistant.directory.places import gazetteer
 from assistant.directory.store import DirectoryStore
 from tests.harness.postgres import temporary_postgres
-from tests.harness.servers import assistant
+from tests.harness.servers import assistant, free_port
 from tests.twilio_webhook import sms_environment
 
 _database_numbers = itertools.count()
@@ -71,13 +71,24 @@ def safety_events_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 @pytest.fixture(scope="session")
+def demo_page_port() -> int:
+    """The port the widget's demo page will be served on: the one origin the server allows."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
 def rasa_url(
-    model_path: str, server_logs: Path, demo_directory_url: str, safety_events_url: str
+    model_path: str,
+    server_logs: Path,
+    demo_directory_url: str,
+    safety_events_url: str,
+    demo_page_port: int,
 ) -> Iterator[str]:
     """Base URL of a real Rasa server (with its action server) on loopback."""
     environment = {
         "DIRECTORY_DATABASE_URL": demo_directory_url,
         "SAFETY_EVENTS_DATABASE_URL": safety_events_url,
+        "WEBCHAT_ALLOWED_ORIGINS": f"http://127.0.0.1:{demo_page_port}",
         **sms_environment(server_logs),
     }
     with assistant(model_path, server_logs, environment=environment) as url:

@@ -13,23 +13,30 @@ from typing import Dict, List, Optional
 import requests
 from twilio.request_validator import RequestValidator
 
+from assistant.channels.conversation_ids import sms_conversation_id
+from tests.harness.keys import TEST_SECRETS
+
 AUTH_TOKEN = "test-auth-token-not-a-real-one"
 ACCOUNT_SID = "AC00000000000000000000000000000000"
 NUMBER = "+15550100999"
-SENDER_ID_KEY = "sms sender key for tests"
 WEBHOOK_PATH = "/webhooks/sms/webhook"
 
 
 def sms_environment(state_dir: Path, **extra: str) -> Dict[str, str]:
-    """What a server under test needs for SMS: credentials, its own state database."""
+    """What a server under test needs: Twilio's settings, its own SMS database, the secrets."""
     return {
         "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
         "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
         "TWILIO_NUMBER": NUMBER,
-        "SMS_SENDER_ID_KEY": SENDER_ID_KEY,
         "SMS_DATABASE_URL": f"sqlite:///{state_dir}/sms-{uuid.uuid4().hex[:8]}.sqlite3",
+        **TEST_SECRETS,
         **extra,
     }
+
+
+def conversation_of(phone: str) -> str:
+    """The conversation id a test server gives the texter `phone`."""
+    return sms_conversation_id(phone, key=TEST_SECRETS["SMS_SENDER_ID_KEY"].encode())
 
 
 def new_phone() -> str:

@@ -1,7 +1,7 @@
 """A browser tab's socket.io connection to the widget's channel, for tests."""
 
 import asyncio
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 import socketio
 
@@ -11,8 +11,9 @@ ANSWER_SECONDS = 30
 class WidgetConnection:
     """One browser tab's socket.io connection, collecting what the assistant says."""
 
-    def __init__(self) -> None:
-        """A connection not yet open; call `open`."""
+    def __init__(self, headers: Optional[Dict[str, str]] = None) -> None:
+        """A connection not yet open, that will send `headers` (an Origin); call `open`."""
+        self.headers = headers or {}
         self.client = socketio.AsyncClient(reconnection=False)
         self.session_id: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         self.said: asyncio.Queue[Dict[str, Any]] = asyncio.Queue()
@@ -25,7 +26,9 @@ class WidgetConnection:
 
     async def open(self, rasa_url: str, session_id: Any = None) -> str:
         """Connect and ask for `session_id` (a new one when None); the confirmed id."""
-        await self.client.connect(rasa_url, transports=["websocket"], socketio_path="/socket.io")
+        await self.client.connect(
+            rasa_url, headers=self.headers, transports=["websocket"], socketio_path="/socket.io"
+        )
         await self.client.emit("session_request", {"session_id": session_id})
         return await asyncio.wait_for(self.session_id, ANSWER_SECONDS)
 

@@ -1,15 +1,18 @@
 """Deleting the conversation right after the assistant says it has.
 
 The dialogue decides (utter_conversation_deleted, after the person confirms);
-the channel notices that answer go out and deletes the stored conversation
-once the turn is saved, so nothing of it is written back afterwards.
+the channel notices that answer go out and deletes the stored conversation, and
+its safety events, once the turn is saved, so nothing of it is written back
+afterwards.
 """
 
+import asyncio
 import logging
 from typing import Any, Dict
 
 from rasa.core.channels.channel import CollectingOutputChannel
 
+from assistant.safety.event_broker import SafetyEventBroker
 from assistant.stores.forget import delete_conversation
 
 logger = logging.getLogger(__name__)
@@ -41,9 +44,15 @@ class ForgetfulCollectingOutputChannel(CollectingOutputChannel):
 
 
 async def forget(agent: Any, sender_id: str) -> bool:
-    """Delete the conversation of `sender_id`; False (logged, no text) when it failed."""
+    """Delete the conversation of `sender_id` and its safety events; False when it failed.
+
+    A failure is logged without any text, and the person is told.
+    """
     try:
         deleted = await delete_conversation(agent.tracker_store, agent.lock_store, sender_id)
+        broker = getattr(agent.tracker_store, "event_broker", None)
+        if deleted and isinstance(broker, SafetyEventBroker):
+            await asyncio.to_thread(broker.log.delete_conversation, sender_id)
     except Exception as error:  # the person is told; the details stay out of the log
         logger.error("Deleting a conversation failed: %s", type(error).__name__)
         return False

@@ -1,31 +1,39 @@
-"""The REST channel, with request checks and without message text in logs.
+"""The REST channel, for trusted callers, with request checks and without message text in logs.
 
-Same URL and payload as Rasa's `rest` channel (`POST /webhooks/rest/webhook`
-with `{"sender": ..., "message": ...}`), but a malformed request gets a 400
-with a short explanation instead of a 500, and a failure inside the assistant
-gets a kind answer instead of an empty list. Message text is never logged.
+Same URL and payload as Rasa's `rest` channel (`POST /webhooks/rest/webhook` with
+`{"sender": ..., "message": ...}`). The caller's sender is a conversation of this channel
+only (`rest-<sender>`), so no REST caller reaches an SMS or widget conversation. When
+REST_CHANNEL_TOKEN is set, a request needs `Authorization: Bearer <token>` (401 otherwise);
+without it the channel is open, which suits a local demo only. A malformed request gets a 400
+with a short explanation, a failure inside the assistant a kind answer. Message text is never
+logged.
 """
 
+import hmac
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional, Tuple
+import os
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Tuple
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from assistant.channels.conversation_ids import rest_conversation_id
 from assistant.channels.forgetting import NOT_DELETED, ForgetfulCollectingOutputChannel, forget
 from assistant.channels.guards import (
     RATE_LIMITED,
-    admitted,
+    SenderLimits,
     cap_request_size,
-    rate_limiter_from_environment,
+    cut_long_message,
+    long_message_note,
 )
 from assistant.channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
 
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_LENGTH = 128
+TOKEN_VARIABLE = "REST_CHANNEL_TOKEN"
 
 
 def parse_payload(payload: Any) -> Tuple[Optional[str], str, str, Optional[Dict[str, Any]]]:
@@ -56,17 +64,35 @@ def read_json(request: Request) -> Any:
         return None
 
 
+def bearer_token(request: Request) -> str:
+    """The token of an `Authorization: Bearer <token>` header, or ""."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" else ""
+
+
 class CheckedRestInput(InputChannel):
-    """REST input channel that validates requests."""
+    """REST input channel that checks the caller and validates requests."""
 
     @classmethod
     def name(cls) -> str:
         """Keeps Rasa's URL: /webhooks/rest/webhook."""
         return "rest"
 
-    def __init__(self) -> None:
-        """A channel with its own per-sender rate limit."""
-        self.limiter = rate_limiter_from_environment()
+    def __init__(self, token: Optional[str] = None) -> None:
+        """A channel that needs `token` from callers (REST_CHANNEL_TOKEN when not given)."""
+        self.token = (token if token is not None else os.environ.get(TOKEN_VARIABLE, "")).strip()
+        self.limits = SenderLimits.from_environment(self.name())
+        if not self.token:
+            logger.warning(
+                "%s is not set: the REST channel answers any caller. Set it, or remove REST "
+                "from credentials.yml, in production.",
+                TOKEN_VARIABLE,
+            )
+
+    def _authorized(self, request: Request) -> bool:
+        if not self.token:
+            return True
+        return hmac.compare_digest(bearer_token(request).encode(), self.token.encode())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Health check on GET /, messages on POST /webhook."""
@@ -79,31 +105,49 @@ class CheckedRestInput(InputChannel):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
+            if not self._authorized(request):
+                return response.json(
+                    {"error": "This channel needs 'Authorization: Bearer <token>'."},
+                    status=401,
+                    headers={"WWW-Authenticate": "Bearer"},
+                )
             problem, sender, message, metadata = parse_payload(read_json(request))
             if problem:
                 return response.json({"error": problem}, status=400)
+            conversation = rest_conversation_id(sender)
             agent = getattr(request.app.ctx, "agent", None)
-            if not await admitted(self.limiter, agent, sender, message):
+            if not await self.limits.admitted(agent, conversation, message):
                 limited = [{"recipient_id": sender, "text": RATE_LIMITED}]
                 return response.json(limited, status=429, headers={"Retry-After": "60"})
-            collector = ForgetfulCollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(
-                        message,
-                        collector,
-                        sender,
-                        input_channel=self.name(),
-                        metadata=metadata,
-                    )
-                )
-            except Exception as error:  # the person still gets an answer
-                logger.error("Handling a REST message failed: %s", type(error).__name__)
-                return response.json([{"recipient_id": sender, "text": SOMETHING_WENT_WRONG}])
-            if not collector.messages:
-                return response.json([{"recipient_id": sender, "text": unavailable_answer(agent)}])
-            if collector.deletion_promised and not await forget(agent, sender):
-                return response.json([{"recipient_id": sender, "text": NOT_DELETED}])
-            return response.json(collector.messages)
+            message, was_cut = cut_long_message(message)
+            answers = await self._answers(on_new_message, agent, conversation, message, metadata)
+            if was_cut:
+                answers.insert(0, {"text": long_message_note()})
+            return response.json([{**answer, "recipient_id": sender} for answer in answers])
 
         return webhook
+
+    async def _answers(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        agent: Any,
+        conversation: str,
+        message: str,
+        metadata: Optional[Dict[str, Any]],
+    ) -> List[Dict[str, Any]]:
+        """The assistant's answers, or one kind message when there are none."""
+        collector = ForgetfulCollectingOutputChannel()
+        try:
+            await on_new_message(
+                UserMessage(
+                    message, collector, conversation, input_channel=self.name(), metadata=metadata
+                )
+            )
+        except Exception as error:  # the person still gets an answer
+            logger.error("Handling a REST message failed: %s", type(error).__name__)
+            return [{"text": SOMETHING_WENT_WRONG}]
+        if not collector.messages:
+            return [{"text": unavailable_answer(agent)}]
+        if collector.deletion_promised and not await forget(agent, conversation):
+            return [{"text": NOT_DELETED}]
+        return list(collector.messages)

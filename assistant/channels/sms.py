@@ -24,8 +24,15 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
+from assistant.channels.conversation_ids import sms_conversation_id
 from assistant.channels.forgetting import NOT_DELETED, ForgetfulCollectingOutputChannel, forget
-from assistant.channels.guards import RATE_LIMITED, admitted, rate_limiter_from_environment
+from assistant.channels.guards import (
+    RATE_LIMITED,
+    SenderLimits,
+    cap_request_size,
+    cut_long_message,
+    long_message_note,
+)
 from assistant.channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
 from assistant.channels.sms_format import NUMBER_REPLY, last_buttons, payload_for_number, sms_texts
 from assistant.channels.sms_keywords import (
@@ -35,7 +42,8 @@ from assistant.channels.sms_keywords import (
     Keyword,
     keyword_in,
 )
-from assistant.channels.sms_state import SmsState, sms_database_url, sms_sender_id
+from assistant.channels.sms_state import SmsState, sms_database_url
+from assistant.secret_keys import SMS_SENDER_ID_KEY, required_secret
 
 logger = logging.getLogger(__name__)
 
@@ -49,11 +57,15 @@ SLOW_REPLY = (
 )
 
 
+# Characters XML 1.0 forbids: one of them in an answer would make the whole TwiML invalid.
+XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def twiml(texts: List[str]) -> HTTPResponse:
     """A TwiML answer that sends `texts` as separate messages (none when empty)."""
     reply = MessagingResponse()
     for text in texts:
-        reply.message(text)
+        reply.message(XML_FORBIDDEN.sub("", text))
     return response.text(str(reply), content_type="application/xml")
 
 
@@ -95,7 +107,8 @@ class TwilioSmsInput(InputChannel):
     TWILIO_AUTH_TOKEN (required: without it every request gets 503),
     TWILIO_ACCOUNT_SID and TWILIO_NUMBER (when set, requests for another account
     or number are refused), TWILIO_WEBHOOK_URL (the public address Twilio posts
-    to, when the server is behind a proxy), SMS_REPLY_BUDGET_SECONDS.
+    to, when the server is behind a proxy), SMS_REPLY_BUDGET_SECONDS, and the
+    secret SMS_SENDER_ID_KEY (the server does not start without it).
     """
 
     @classmethod
@@ -106,6 +119,7 @@ class TwilioSmsInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
         """Settings come from the environment, so no secret sits in credentials.yml."""
+        required_secret(SMS_SENDER_ID_KEY)  # refuse to start without it
         budget = os.environ.get("SMS_REPLY_BUDGET_SECONDS") or (credentials or {}).get(
             "reply_budget_seconds", DEFAULT_REPLY_BUDGET_SECONDS
         )
@@ -134,7 +148,7 @@ class TwilioSmsInput(InputChannel):
         self.webhook_url = webhook_url
         self.reply_budget_seconds = reply_budget_seconds
         self.state = state
-        self.limiter = rate_limiter_from_environment()
+        self.limits = SenderLimits.from_environment(self.name())
         state.forget_handled_before(days=HANDLED_MESSAGE_DAYS)
         if not auth_token:
             logger.warning("TWILIO_AUTH_TOKEN is not set: the SMS webhook answers 503.")
@@ -142,6 +156,7 @@ class TwilioSmsInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         """Health check on GET /, Twilio's webhook on POST /webhook."""
         webhook = Blueprint("twilio_sms_webhook", __name__)
+        cap_request_size(webhook)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -160,7 +175,8 @@ class TwilioSmsInput(InputChannel):
             message_sid = form.get("MessageSid") or form.get("SmsSid")
             if message_sid and not await asyncio.to_thread(self.state.first_delivery, message_sid):
                 return twiml([])
-            return twiml(await self._answer(request, on_new_message, sms_sender_id(phone), body))
+            sender = sms_conversation_id(phone)
+            return twiml(await self._answer(request, on_new_message, sender, body))
 
         return webhook
 
@@ -197,10 +213,12 @@ class TwilioSmsInput(InputChannel):
             return []
         text = await self._menu_choice(request, sender, body)
         agent = getattr(request.app.ctx, "agent", None)
-        if not await admitted(self.limiter, agent, sender, text):
+        if not await self.limits.admitted(agent, sender, text):
             return [RATE_LIMITED]
+        text, was_cut = cut_long_message(text)
         messages = await self._assistant_messages(on_new_message, agent, sender, text)
-        return sms_texts(messages or [{"text": unavailable_answer(agent)}])
+        messages = messages or [{"text": unavailable_answer(agent)}]
+        return sms_texts([{"text": long_message_note()}, *messages] if was_cut else messages)
 
     async def _menu_choice(self, request: Request, sender: str, body: str) -> str:
         """A numbered reply ("2") becomes the payload of the quick reply it picks."""

@@ -3,12 +3,10 @@
 Twilio message ids it has handled (so a retry is answered once) and who has
 opted out.
 
-Phone numbers are never stored: a person is known by `sms_sender_id`, a keyed
-hash of the number, which is also their conversation id in the tracker store.
+Phone numbers are never stored: a person is known by their conversation id,
+a keyed hash of the number (`conversation_ids.sms_conversation_id`).
 """
 
-import hashlib
-import hmac
 import os
 from datetime import datetime, timedelta, timezone
 
@@ -18,7 +16,6 @@ from assistant.paths import VAR_DIR
 from assistant.stores.engines import database_engine
 
 DEFAULT_DATABASE_FILE = VAR_DIR / "sms.sqlite3"
-DEFAULT_SENDER_ID_KEY = "mbc-palliative-care-assistant-sms"
 MESSAGE_SID_MAX_LENGTH = 64
 
 metadata = sa.MetaData()
@@ -39,13 +36,6 @@ opt_outs = sa.Table(
 def sms_database_url() -> str:
     """`SMS_DATABASE_URL`, or a SQLite file in the project."""
     return os.environ.get("SMS_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_FILE}"
-
-
-def sms_sender_id(phone_number: str) -> str:
-    """The conversation id for a phone number: an HMAC keyed by `SMS_SENDER_ID_KEY`."""
-    key = os.environ.get("SMS_SENDER_ID_KEY") or DEFAULT_SENDER_ID_KEY
-    digest = hmac.new(key.encode(), phone_number.strip().encode(), hashlib.sha256)
-    return f"sms-{digest.hexdigest()[:40]}"
 
 
 class SmsState:
@@ -76,7 +66,7 @@ class SmsState:
         return int(result.rowcount or 0)
 
     def is_opted_out(self, sender: str) -> bool:
-        """Whether `sender` (an `sms_sender_id`) texted STOP and not START since."""
+        """Whether `sender` (an SMS conversation id) texted STOP and not START since."""
         with self.engine.connect() as connection:
             query = sa.select(opt_outs.c.sender).where(opt_outs.c.sender == sender)
             return connection.execute(query).first() is not None

@@ -1,18 +1,19 @@
-"""The socket.io channel for the website chat widget, with request checks.
+"""The socket.io channel for the website chat widget, with sessions the server issues.
 
 Same events as Rasa's `socketio` channel (`session_request` / `session_confirm`,
-`user_uttered` / `bot_uttered`) with session persistence always on: a
-conversation is its session id, so a reload continues it. A socket may only
-speak in a session it asked for; a message without a valid session id, or that
-is not text, gets a kind answer instead of being dropped silently, and a
-failure inside the assistant gets an apology. Message text is never logged.
+`user_uttered` / `bot_uttered`). The server issues each session id, signed with
+WEBCHAT_SESSION_SECRET; a client that presents one the server did not issue gets a new
+session, while every tab of one person keeps sharing theirs (`conversation_ids.WebSessions`).
+A socket may only speak in a session it asked for; a message without a valid session id, or
+that is not text, gets a kind answer instead of being dropped silently, and a failure inside
+the assistant gets an apology. Only pages from WEBCHAT_ALLOWED_ORIGINS may connect. Message
+text is never logged.
 """
 
 import logging
-import re
-import uuid
+import os
 import warnings
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
@@ -21,13 +22,22 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from assistant.channels.conversation_ids import WebSessions
 from assistant.channels.forgetting import NOT_DELETED, announces_deletion, forget
-from assistant.channels.guards import RATE_LIMITED, admitted, rate_limiter_from_environment
+from assistant.channels.guards import (
+    RATE_LIMITED,
+    SenderLimits,
+    cap_request_size,
+    cut_long_message,
+    long_message_note,
+    max_request_bytes,
+)
 from assistant.channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
 
 logger = logging.getLogger(__name__)
 
-SESSION_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+# The demo page of `make run`; a site that embeds the widget lists its own origins.
+DEFAULT_ALLOWED_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
 LOST_SESSION = (
     "I'm sorry, I lost track of our conversation. Please reload the page to carry on. "
     "If this is an emergency, call 911."
@@ -37,12 +47,10 @@ NOT_TEXT = "I'm sorry, I can only read text messages. Could you type your messag
 CONVERSATION_DELETED = "conversation_deleted"
 
 
-def valid_session_id(data: Any) -> Optional[str]:
-    """The session id in an event's data, when there is a well-formed one."""
-    session_id = data.get("session_id") if isinstance(data, dict) else None
-    if isinstance(session_id, str) and SESSION_ID.fullmatch(session_id):
-        return session_id
-    return None
+def allowed_origins() -> List[str]:
+    """WEBCHAT_ALLOWED_ORIGINS: the pages (scheme://host[:port]) that may open the widget."""
+    value = os.environ.get("WEBCHAT_ALLOWED_ORIGINS") or DEFAULT_ALLOWED_ORIGINS
+    return [origin.strip().rstrip("/") for origin in value.split(",") if origin.strip()]
 
 
 class CountingSocketIOOutput(SocketIOOutput):
@@ -64,8 +72,31 @@ class CountingSocketIOOutput(SocketIOOutput):
         await super()._send_message(socket_id, response)
 
 
+class QuietSocketBlueprint(SocketBlueprint):
+    """Rasa's socket.io blueprint, without an error in the log each time a websocket closes.
+
+    When a websocket connection ends, engine.io's request handler returns nothing, and Sanic
+    21.12 (pinned by Rasa 3.6) logs "Invalid response type None" with a traceback unless the
+    handler is marked as a websocket handler (sanic-org/sanic#2105). So the engine.io route
+    is registered here, through a handler that carries that mark.
+    """
+
+    def register(self, app: Any, options: Dict[str, Any]) -> None:
+        """Route engine.io's requests to the socket.io server, then register the blueprint."""
+        sio = self.ctx.sio
+
+        async def handle_engineio_request(request: Request) -> Optional[HTTPResponse]:
+            return await sio.handle_request(request)
+
+        handle_engineio_request.is_websocket = True  # type: ignore[attr-defined]
+        path = "/" + self.ctx.socketio_path.strip("/") + "/"
+        app.add_route(handle_engineio_request, path, methods=["GET", "POST", "OPTIONS"])
+        app.enable_websocket()
+        Blueprint.register(self, app, options)
+
+
 class CheckedSocketIOInput(InputChannel):
-    """socket.io input channel that keeps conversations by session id."""
+    """socket.io input channel whose conversations are the sessions it issued."""
 
     @classmethod
     def name(cls) -> str:
@@ -74,21 +105,29 @@ class CheckedSocketIOInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> InputChannel:
-        """Event names from credentials.yml, as for Rasa's channel."""
+        """Event names from credentials.yml, as Rasa's channel; the secret from the environment."""
         credentials = credentials or {}
         return cls(
             credentials.get("user_message_evt", "user_uttered"),
             credentials.get("bot_message_evt", "bot_uttered"),
             credentials.get("socketio_path", "/socket.io"),
+            WebSessions.from_environment(),
         )
 
-    def __init__(self, user_message_evt: str, bot_message_evt: str, socketio_path: str) -> None:
-        """A channel using these event names."""
+    def __init__(
+        self,
+        user_message_evt: str,
+        bot_message_evt: str,
+        socketio_path: str,
+        sessions: WebSessions,
+    ) -> None:
+        """A channel using these event names, issuing sessions with `sessions`."""
         self.user_message_evt = user_message_evt
         self.bot_message_evt = bot_message_evt
         self.socketio_path = socketio_path
+        self.sessions = sessions
         self.sio: Optional[AsyncServer] = None
-        self.limiter = rate_limiter_from_environment()
+        self.limits = SenderLimits.from_environment(self.name())
 
     def get_output_channel(self) -> Optional[OutputChannel]:
         """For messages the assistant sends on its own (reminders, external events)."""
@@ -104,9 +143,16 @@ class CheckedSocketIOInput(InputChannel):
             message="The explicit passing of coroutine objects to asyncio.wait",
             category=DeprecationWarning,
         )
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(
+            async_mode="sanic",
+            cors_allowed_origins=allowed_origins(),
+            max_http_buffer_size=max_request_bytes(),
+        )
         self.sio = sio
-        socket_blueprint = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
+        socket_blueprint = QuietSocketBlueprint(
+            sio, self.socketio_path, "socketio_webhook", __name__
+        )
+        cap_request_size(socket_blueprint)
 
         @socket_blueprint.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -114,8 +160,10 @@ class CheckedSocketIOInput(InputChannel):
 
         @sio.on("session_request")
         async def session_request(sid: str, data: Any = None) -> None:
-            session_id = valid_session_id(data) or uuid.uuid4().hex
-            sio.enter_room(sid, session_id)
+            asked = data.get("session_id") if isinstance(data, dict) else None
+            session_id = asked if self.sessions.conversation_of(asked) else self.sessions.issue()
+            conversation = self.sessions.conversation_of(session_id)
+            sio.enter_room(sid, conversation)
             await sio.emit("session_confirm", session_id, room=sid)
 
         agent = None
@@ -127,33 +175,47 @@ class CheckedSocketIOInput(InputChannel):
 
         @sio.on(self.user_message_evt)
         async def user_message(sid: str, data: Any = None) -> None:
-            session_id = valid_session_id(data)
-            if session_id is None or session_id not in sio.rooms(sid):
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            conversation = self.sessions.conversation_of(session_id)
+            if conversation is None or conversation not in sio.rooms(sid):
                 await sio.emit(self.bot_message_evt, {"text": LOST_SESSION}, room=sid)
                 return
             text = data.get("message", "")
             if not isinstance(text, str):
                 await sio.emit(self.bot_message_evt, {"text": NOT_TEXT}, room=sid)
                 return
-            if not await admitted(self.limiter, agent, session_id, text):
+            if not await self.limits.admitted(agent, conversation, text):
                 await sio.emit(self.bot_message_evt, {"text": RATE_LIMITED}, room=sid)
                 return
-            output = CountingSocketIOOutput(sio, self.bot_message_evt)
-            message = UserMessage(text, output, session_id, input_channel=self.name())
-            reply: Optional[str] = None
-            try:
-                await on_new_message(message)
-            except Exception as error:  # the person still gets an answer
-                logger.error("Handling a socket.io message failed: %s", type(error).__name__)
-                reply = SOMETHING_WENT_WRONG
-            if reply is None and output.sent == 0:
-                reply = unavailable_answer(agent)
-            if reply is None and output.deletion_promised:
-                if await forget(agent, session_id):
-                    await sio.emit(CONVERSATION_DELETED, room=session_id)
-                else:
-                    reply = NOT_DELETED
+            text, was_cut = cut_long_message(text)
+            if was_cut:
+                await sio.emit(self.bot_message_evt, {"text": long_message_note()}, room=sid)
+            reply = await self._handle(on_new_message, agent, conversation, text)
             if reply is not None:
-                await sio.emit(self.bot_message_evt, {"text": reply}, room=session_id)
+                await sio.emit(self.bot_message_evt, {"text": reply}, room=conversation)
 
         return socket_blueprint
+
+    async def _handle(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        agent: Any,
+        conversation: str,
+        text: str,
+    ) -> Optional[str]:
+        """Pass `text` to the assistant; what the channel must say itself, if anything."""
+        assert self.sio is not None
+        output = CountingSocketIOOutput(self.sio, self.bot_message_evt)
+        message = UserMessage(text, output, conversation, input_channel=self.name())
+        try:
+            await on_new_message(message)
+        except Exception as error:  # the person still gets an answer
+            logger.error("Handling a socket.io message failed: %s", type(error).__name__)
+            return SOMETHING_WENT_WRONG
+        if output.sent == 0:
+            return unavailable_answer(agent)
+        if output.deletion_promised:
+            if not await forget(agent, conversation):
+                return NOT_DELETED
+            await self.sio.emit(CONVERSATION_DELETED, room=conversation)
+        return None

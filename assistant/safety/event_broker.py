@@ -23,6 +23,7 @@ from assistant.safety.events import (
     conversation_id,
     safety_events_database_url,
 )
+from assistant.secret_keys import SAFETY_EVENT_ID_KEY, required_secret
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ RECORDED_LEVELS = {"distress", "emergency", "crisis"}
 
 
 class SafetyEventBroker(EventBroker):
-    """Records the level, time, channel and hashed conversation id of safety events."""
+    """Records the level, time, channel and keyed conversation id of safety events."""
 
     def __init__(self, log: SafetyEventLog) -> None:
         """Record into `log`."""
@@ -40,7 +41,11 @@ class SafetyEventBroker(EventBroker):
     async def from_endpoint_config(
         cls, broker_config: EndpointConfig, event_loop: Optional[AbstractEventLoop] = None
     ) -> SafetyEventBroker:
-        """Create the broker; the database comes from SAFETY_EVENTS_DATABASE_URL."""
+        """Create the broker; the database comes from SAFETY_EVENTS_DATABASE_URL.
+
+        The server does not start without SAFETY_EVENT_ID_KEY, which keys the ids it records.
+        """
+        required_secret(SAFETY_EVENT_ID_KEY)
         return cls(SafetyEventLog(safety_events_database_url()))
 
     def publish(self, event: Dict[str, Any]) -> None:

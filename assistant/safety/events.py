@@ -1,21 +1,25 @@
-"""Safety events for staff: level, time, channel and a conversation id, never the message."""
+"""Safety events for staff: level, time, channel and a keyed conversation id, never the message.
+
+The conversation id is an HMAC keyed by SAFETY_EVENT_ID_KEY, so it links the events of one
+conversation without revealing it (on SMS the conversation id derives from a phone number).
+Events go with their conversation when the person deletes it, and are purged after the same
+retention as conversations.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import List, Tuple
+from datetime import datetime, timedelta, timezone
+from typing import List, Optional, Tuple
 
 import sqlalchemy as sa
 
 from assistant.paths import VAR_DIR
+from assistant.secret_keys import SAFETY_EVENT_ID_KEY, keyed_id
 from assistant.stores.engines import database_engine
 
 DEFAULT_DATABASE_FILE = VAR_DIR / "safety_events.sqlite3"
-# Conversation ids are hashed: on SMS the sender id is a phone number.
-CONVERSATION_ID_SALT = "mbc-palliative-care-assistant"
 
 metadata = sa.MetaData()
 safety_events = sa.Table(
@@ -35,10 +39,9 @@ def safety_events_database_url() -> str:
     return os.environ.get("SAFETY_EVENTS_DATABASE_URL") or f"sqlite:///{DEFAULT_DATABASE_FILE}"
 
 
-def conversation_id(sender_id: str) -> str:
-    """A short, stable id for a conversation that does not reveal the sender."""
-    digest = hashlib.sha256(f"{CONVERSATION_ID_SALT}:{sender_id}".encode()).hexdigest()
-    return digest[:16]
+def conversation_id(sender_id: str, key: Optional[bytes] = None) -> str:
+    """A short, stable id for a conversation that does not reveal it (keyed HMAC)."""
+    return keyed_id(SAFETY_EVENT_ID_KEY, sender_id, length=16, key=key)
 
 
 @dataclass(frozen=True)
@@ -82,3 +85,22 @@ class SafetyEventLog:
         )
         with self.engine.connect() as connection:
             return [(day, level, int(count)) for day, level, count in connection.execute(query)]
+
+    def delete_conversation(self, sender_id: str) -> int:
+        """Delete the events of the conversation `sender_id`; how many."""
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                safety_events.delete().where(
+                    safety_events.c.conversation == conversation_id(sender_id)
+                )
+            )
+        return int(result.rowcount or 0)
+
+    def purge_before(self, days: int, now: datetime | None = None) -> int:
+        """Delete the events recorded more than `days` days ago; how many."""
+        cutoff = (now or datetime.now(timezone.utc)) - timedelta(days=days)
+        with self.engine.begin() as connection:
+            result = connection.execute(
+                safety_events.delete().where(safety_events.c.recorded_at < cutoff)
+            )
+        return int(result.rowcount or 0)

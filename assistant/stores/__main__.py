@@ -1,4 +1,8 @@
-"""`python -m assistant.stores purge [--days 30]`: delete conversations past retention."""
+"""`python -m assistant.stores purge [--days 30]`: delete conversations past retention.
+
+The safety events recorded before the same cut-off go too (safety events keep no text, but
+they are about people's conversations).
+"""
 
 import argparse
 import sys
@@ -6,6 +10,7 @@ from typing import List, Optional
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from assistant.safety.events import SafetyEventLog, safety_events_database_url
 from assistant.stores.config import printable, tracker_store_url
 from assistant.stores.retention import DEFAULT_RETENTION_DAYS, purge_conversations
 
@@ -20,6 +25,8 @@ def main(arguments: Optional[List[str]] = None) -> int:
     url = tracker_store_url()
     try:
         deleted = purge_conversations(url, options.days)
+        url = safety_events_database_url()
+        events = SafetyEventLog(url).purge_before(options.days)
     except ValueError as error:
         print(error, file=sys.stderr)
         return 1
@@ -29,7 +36,10 @@ def main(arguments: Optional[List[str]] = None) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"Deleted {deleted} conversation(s) with nothing newer than {options.days} days.")
+    print(
+        f"Deleted {deleted} conversation(s) with nothing newer than {options.days} days, "
+        f"and {events} safety event(s) older than that."
+    )
     return 0
 
 

@@ -4,7 +4,10 @@ from typing import Iterator
 
 import pytest
 
-from assistant.channels.sms_state import SmsState, sms_sender_id
+from assistant.channels.conversation_ids import sms_conversation_id
+from assistant.channels.sms_state import SmsState
+
+KEY = b"a key for this test only"
 
 
 @pytest.fixture
@@ -23,19 +26,20 @@ def test_a_message_id_is_handled_once(state: SmsState) -> None:
 
 
 def test_opting_out_lasts_until_opting_in(state: SmsState) -> None:
-    sender = sms_sender_id("+15551230001")
+    sender = sms_conversation_id("+15551230001", KEY)
     assert not state.is_opted_out(sender)
     state.opt_out(sender)
     state.opt_out(sender)
     assert state.is_opted_out(sender)
-    assert not state.is_opted_out(sms_sender_id("+15551230002"))
+    assert not state.is_opted_out(sms_conversation_id("+15551230002", KEY))
     state.opt_in(sender)
     assert not state.is_opted_out(sender)
 
 
 def test_sender_ids_do_not_reveal_the_number(monkeypatch: pytest.MonkeyPatch) -> None:
-    sender = sms_sender_id("+15551230001")
-    assert sender == sms_sender_id(" +15551230001 ")
+    sender = sms_conversation_id("+15551230001", KEY)
+    assert sender == sms_conversation_id(" +15551230001 ", KEY)
     assert "5551230001" not in sender
-    monkeypatch.setenv("SMS_SENDER_ID_KEY", "another deployment")
-    assert sms_sender_id("+15551230001") != sender
+    assert sms_conversation_id("+15551230001", b"another deployment's key") != sender
+    monkeypatch.setenv("SMS_SENDER_ID_KEY", KEY.decode())
+    assert sms_conversation_id("+15551230001") == sender

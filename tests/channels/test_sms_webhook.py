@@ -5,20 +5,21 @@ assistant, so these run without a model; tests/e2e/test_sms_conversation.py repe
 essentials against the real assistant.
 """
 
-from typing import AsyncIterator, Dict, List, Optional, Tuple
+from typing import Any, AsyncIterator, Dict, List, Optional, Tuple
 
 import aiohttp
 import pytest
 
+from assistant.channels.guards import DEFAULT_MAX_MESSAGE_CHARACTERS
 from assistant.channels.sms import TwilioSmsInput
 from assistant.channels.sms_keywords import HELP_REPLY, STARTED_REPLY, STOPPED_REPLY
 from assistant.channels.sms_state import SmsState
-from tests.channels.inprocess import ScriptedAgent, serving
+from tests.channels.inprocess import ScriptedAgent, echo, serving
+from tests.harness.keys import TEST_SECRETS
 from tests.twilio_webhook import (
     ACCOUNT_SID,
     AUTH_TOKEN,
     NUMBER,
-    SENDER_ID_KEY,
     WEBHOOK_PATH,
     incoming_text,
     new_phone,
@@ -31,14 +32,21 @@ from tests.twilio_webhook import (
 async def sms(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[Tuple[str, ScriptedAgent]]:
-    """The SMS channel served in-process; yields the webhook URL and the stand-in agent."""
-    monkeypatch.setenv("SMS_SENDER_ID_KEY", SENDER_ID_KEY)
+    """The SMS channel served in-process; yields the webhook URL and the stand-in agent.
+
+    The stand-in answers "bell" with a control character in its text.
+    """
+    monkeypatch.setenv("SMS_SENDER_ID_KEY", TEST_SECRETS["SMS_SENDER_ID_KEY"])
     state = SmsState(f"sqlite:///{tmp_path_factory.mktemp('sms')}/sms.sqlite3")
     channel = TwilioSmsInput(AUTH_TOKEN, ACCOUNT_SID, NUMBER, "", 5.0, state)
-    agent = ScriptedAgent()
+    agent = ScriptedAgent(answer_for=echo_with_a_bell)
     async with serving([channel], agent) as base_url:
         yield f"{base_url}{WEBHOOK_PATH}", agent
     state.engine.dispose()
+
+
+def echo_with_a_bell(text: str) -> List[Dict[str, Any]]:
+    return [{"text": "ding\x07 dong\x00"}] if text == "bell" else echo(text)
 
 
 async def post(
@@ -134,3 +142,17 @@ async def test_one_phone_is_one_conversation_and_two_phones_are_two(sms: Tuple) 
     senders = agent.senders()
     assert senders[0] == senders[2] != senders[1]
     assert all(first.removeprefix("+1") not in sender for sender in senders)
+
+
+async def test_characters_xml_forbids_are_left_out_so_the_text_still_goes(sms: Tuple) -> None:
+    url, _ = sms
+    assert await text(url, new_phone(), "bell") == ["ding dong"]
+
+
+async def test_a_very_long_text_is_cut_before_it_is_stored_with_a_note(
+    sms: Tuple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url, agent = sms
+    texts = await text(url, new_phone(), "x" * (DEFAULT_MAX_MESSAGE_CHARACTERS + 500))
+    assert "only its first 5,000 characters" in texts[0]
+    assert len(agent.received[-1].text) == DEFAULT_MAX_MESSAGE_CHARACTERS

@@ -1,15 +1,18 @@
-"""Helpers to talk to the real Rasa server over its REST channel."""
+"""Helpers to talk to the real Rasa server over its REST channel, as a trusted caller."""
 
 import uuid
 from typing import Any, Dict, List
 
 import requests
 
+from tests.harness.keys import REST_HEADERS
+
 
 def say(rasa_url: str, sender: str, message: str) -> List[Dict[str, Any]]:
     response = requests.post(
         f"{rasa_url}/webhooks/rest/webhook",
         json={"sender": sender, "message": message},
+        headers=REST_HEADERS,
         timeout=30,
     )
     assert response.status_code == 200, response.text

@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from tests.e2e.conversation import new_sender, say, texts
+from tests.harness.keys import REST_HEADERS
 
 pytestmark = pytest.mark.model
 
@@ -97,7 +98,7 @@ def test_malformed_requests_get_400_with_an_explanation(rasa_url: str, body: byt
     response = requests.post(
         f"{rasa_url}/webhooks/rest/webhook",
         data=body,
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", **REST_HEADERS},
         timeout=30,
     )
     assert response.status_code == 400
@@ -130,6 +131,8 @@ def test_message_text_is_not_logged(rasa_url: str, server_logs: Path) -> None:
     canary = f"canary{uuid.uuid4().hex}"
     say(rasa_url, new_sender(), f"my name is {canary} and my mom has pain")
     say(rasa_url, new_sender(), canary)
-    requests.post(f"{rasa_url}/webhooks/rest/webhook", data=f"{{{canary}", timeout=30)
+    requests.post(
+        f"{rasa_url}/webhooks/rest/webhook", data=f"{{{canary}", headers=REST_HEADERS, timeout=30
+    )
     for log in server_logs.glob("*.log"):
         assert canary not in log.read_text(errors="replace"), log.name

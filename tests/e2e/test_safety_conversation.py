@@ -7,7 +7,9 @@ import pytest
 
 from assistant.safety.events import SafetyEventLog, conversation_id, safety_events
 from tests.e2e.conversation import new_sender, say, texts
+from tests.harness.keys import TEST_SECRETS
 from tests.harness.servers import free_port, rasa_server
+from tests.twilio_webhook import sms_environment
 
 pytestmark = pytest.mark.model
 
@@ -90,7 +92,10 @@ def url_without_actions(model_path: str, tmp_path_factory: pytest.TempPathFactor
     log_dir = tmp_path_factory.mktemp("no-actions")
     endpoints = log_dir / "endpoints.yml"
     endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{free_port()}/webhook\n")
-    environment = {"SAFETY_EVENTS_DATABASE_URL": f"sqlite:///{log_dir}/events.sqlite3"}
+    environment = {
+        "SAFETY_EVENTS_DATABASE_URL": f"sqlite:///{log_dir}/events.sqlite3",
+        **sms_environment(log_dir),
+    }
     with rasa_server(model_path, log_dir, endpoints, environment) as url:
         yield url
 
@@ -119,8 +124,29 @@ def test_safety_events_are_recorded_without_the_message(
     events = SafetyEventLog(safety_events_url)
     with events.engine.connect() as connection:
         rows = [dict(row._mapping) for row in connection.execute(safety_events.select())]
-    mine = [row for row in rows if row["conversation"] == conversation_id(sender)]
+    key = TEST_SECRETS["SAFETY_EVENT_ID_KEY"].encode()
+    mine = [row for row in rows if row["conversation"] == conversation_id(f"rest-{sender}", key)]
     assert [(row["level"], row["channel"]) for row in mine] == [("crisis", "rest")]
     assert sender not in str(rows) and "marigold" not in str(rows)
     database_file = Path(safety_events_url.removeprefix("sqlite:///"))
     assert b"marigold" not in database_file.read_bytes()
+
+
+def test_deleting_a_conversation_deletes_its_safety_events(
+    rasa_url: str, safety_events_url: str
+) -> None:
+    sender = new_sender()
+    key = TEST_SECRETS["SAFETY_EVENT_ID_KEY"].encode()
+    mine = conversation_id(f"rest-{sender}", key)
+    events = SafetyEventLog(safety_events_url)
+
+    def recorded() -> int:
+        with events.engine.connect() as connection:
+            rows = connection.execute(safety_events.select()).all()
+        return sum(row.conversation == mine for row in rows)
+
+    say(rasa_url, sender, "I feel so scared and alone")
+    assert recorded() == 1
+    say(rasa_url, sender, "delete my conversation please")
+    assert "I've deleted" in texts(say(rasa_url, sender, "/forget_conversation"))
+    assert recorded() == 0

@@ -5,7 +5,6 @@ One conversation across both, many at once, and restarts in the middle of conver
 
 import itertools
 import json
-import os
 import shutil
 import tempfile
 import time
@@ -18,11 +17,13 @@ import pytest
 import requests
 import sqlalchemy as sa
 
-from assistant.channels.sms_state import sms_sender_id
+from assistant.channels.conversation_ids import WebSessions, rest_conversation_id
+from assistant.channels.guards import DEFAULT_RATE_LIMIT_PER_MINUTE
 from tests.e2e.conversation import new_sender, say, texts
-from tests.e2e.test_socketio_conversation import WidgetConnection, text_of
+from tests.harness.keys import REST_HEADERS, TEST_SECRETS
 from tests.harness.scaled import ScaledAssistant, scaled_assistant
-from tests.twilio_webhook import SENDER_ID_KEY, Texter, sms_environment
+from tests.twilio_webhook import Texter, conversation_of, sms_environment
+from tests.widget_connection import WidgetConnection, text_of
 
 pytestmark = pytest.mark.model
 
@@ -55,17 +56,12 @@ def scaled(model_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         shutil.rmtree(data_dir, ignore_errors=True)
 
 
-def sms_sender_id_for(phone: str) -> str:
-    """The conversation id the servers (keyed with the tests' key) give `phone`."""
-    previous = os.environ.get("SMS_SENDER_ID_KEY")
-    os.environ["SMS_SENDER_ID_KEY"] = SENDER_ID_KEY
-    try:
-        return sms_sender_id(phone)
-    finally:
-        if previous is None:
-            del os.environ["SMS_SENDER_ID_KEY"]
-        else:
-            os.environ["SMS_SENDER_ID_KEY"] = previous
+def web_conversation(session_id: str) -> str:
+    """The conversation id of a widget session the test servers issued."""
+    sessions = WebSessions(TEST_SECRETS["WEBCHAT_SESSION_SECRET"].encode())
+    conversation = sessions.conversation_of(session_id)
+    assert conversation is not None
+    return conversation
 
 
 def user_texts(scaled: ScaledAssistant, sender: str) -> List[str]:
@@ -89,7 +85,7 @@ def test_one_conversation_alternating_between_the_servers(scaled: ScaledAssistan
     assert "Example" in results and "call ahead" in results
     assert "everything I found within 25 miles" in texts(say(second, sender, "show more"))
     assert "extra layer of support" in texts(say(first, sender, "what is palliative care?"))
-    assert user_texts(scaled, sender) == [
+    assert user_texts(scaled, rest_conversation_id(sender)) == [
         "hi",
         "find hospice near me",
         "60614",
@@ -113,7 +109,7 @@ def test_twenty_people_at_once_across_both_servers(scaled: ScaledAssistant) -> N
         answers = dict(zip(senders, pool.map(converse, senders), strict=True))
     for sender in senders:
         assert all(answers[sender]), f"an empty answer for {sender}"
-        assert user_texts(scaled, sender) == plan[sender]
+        assert user_texts(scaled, rest_conversation_id(sender)) == plan[sender]
 
 
 def test_restarts_in_the_middle_of_conversations_lose_nothing(scaled: ScaledAssistant) -> None:
@@ -128,7 +124,10 @@ def test_restarts_in_the_middle_of_conversations_lose_nothing(scaled: ScaledAssi
 
     assert "Example" in texts(say(first, rest_sender, "Chicago, IL"))
     assert "extra layer of support" in " ".join(phone.text("1"))
-    assert user_texts(scaled, rest_sender) == ["find a counselor near me", "Chicago, IL"]
+    assert user_texts(scaled, rest_conversation_id(rest_sender)) == [
+        "find a counselor near me",
+        "Chicago, IL",
+    ]
     assert texts(say(second, rest_sender, "thanks"))
 
 
@@ -147,7 +146,7 @@ async def test_the_widget_carries_on_after_a_restart(scaled: ScaledAssistant) ->
     await after.say({"message": "60614", "session_id": session_id})
     assert "Example" in text_of(await after.answer())
     await after.close()
-    assert user_texts(scaled, session_id) == ["find hospice near me", "60614"]
+    assert user_texts(scaled, web_conversation(session_id)) == ["find hospice near me", "60614"]
 
 
 def test_the_stores_hold_no_phone_numbers(scaled: ScaledAssistant) -> None:
@@ -175,7 +174,7 @@ def test_postgresql_going_down_still_gets_answers_and_the_conversation_comes_bac
     finally:
         scaled.postgres.start()
     assert "Example" in texts(say(first, sender, "60614"))
-    assert user_texts(scaled, sender) == ["find hospice near me", "60614"]
+    assert user_texts(scaled, rest_conversation_id(sender)) == ["find hospice near me", "60614"]
 
 
 def test_redis_going_down_gets_a_quick_kind_answer_and_recovery(scaled: ScaledAssistant) -> None:
@@ -191,7 +190,7 @@ def test_redis_going_down_gets_a_quick_kind_answer_and_recovery(scaled: ScaledAs
     finally:
         scaled.redis.start()
     assert "Example" in texts(say(first, sender, "60614"))
-    assert user_texts(scaled, sender)[0] == "find hospice near me"
+    assert user_texts(scaled, rest_conversation_id(sender))[0] == "find hospice near me"
 
 
 def test_deleting_a_conversation_removes_it_from_postgresql(scaled: ScaledAssistant) -> None:
@@ -200,12 +199,12 @@ def test_deleting_a_conversation_removes_it_from_postgresql(scaled: ScaledAssist
     say(first, sender, "hi")
     say(second, sender, "I want you to delete everything I said")
     assert "I've deleted" in texts(say(first, sender, "/forget_conversation"))
-    assert user_texts(scaled, sender) == []
+    assert user_texts(scaled, rest_conversation_id(sender)) == []
     phone = Texter(second)
     question = " ".join(phone.text("please erase this conversation"))
     assert "Reply 1 for Yes, delete it" in question
     assert "I've deleted" in " ".join(phone.text("1"))
-    assert user_texts(scaled, sms_sender_id_for(phone.phone)) == []
+    assert user_texts(scaled, conversation_of(phone.phone)) == []
 
 
 @pytest.mark.parametrize(
@@ -218,11 +217,11 @@ def test_malformed_requests_land_in_no_shared_conversation(
     response = requests.post(
         f"{scaled.rasa_urls[0]}/webhooks/rest/webhook",
         data=body,
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", **REST_HEADERS},
         timeout=30,
     )
     assert response.status_code == 400
-    assert user_texts(scaled, "default") == []
+    assert user_texts(scaled, rest_conversation_id("default")) == []
 
 
 async def test_no_log_holds_message_text_or_a_phone_number(
@@ -238,10 +237,27 @@ async def test_no_log_holds_message_text_or_a_phone_number(
     await widget.say({"message": f"{canary} wants to end my life", "session_id": session_id})
     await widget.answer()
     await widget.close()
-    requests.post(f"{first}/webhooks/rest/webhook", data=f"{{{canary}", timeout=30)
+    requests.post(
+        f"{first}/webhooks/rest/webhook", data=f"{{{canary}", headers=REST_HEADERS, timeout=30
+    )
     logs = list(Path(tmp_path_factory.getbasetemp()).glob("scaled-logs*/*.log"))
     assert logs
     for log in logs:
         content = log.read_text(errors="replace")
         assert canary not in content, log.name
         assert phone.phone.removeprefix("+1") not in content, log.name
+
+
+def test_the_two_servers_share_one_rate_limit(scaled: ScaledAssistant) -> None:
+    sender = new_sender()
+    servers = itertools.cycle(scaled.rasa_urls)
+    statuses = []
+    for _ in range(DEFAULT_RATE_LIMIT_PER_MINUTE + 2):
+        response = requests.post(
+            f"{next(servers)}/webhooks/rest/webhook",
+            json={"sender": sender, "message": "thanks"},
+            headers=REST_HEADERS,
+            timeout=30,
+        )
+        statuses.append(response.status_code)
+    assert statuses == [200] * DEFAULT_RATE_LIMIT_PER_MINUTE + [429, 429]

@@ -12,9 +12,14 @@ import requests
 
 from assistant.channels.sms import SLOW_REPLY
 from assistant.channels.sms_format import GSM7_CHARACTERS, MAX_SMS_CHARACTERS
-from assistant.channels.sms_state import sms_sender_id
 from tests.harness.servers import free_port, rasa_server
-from tests.twilio_webhook import SENDER_ID_KEY, WEBHOOK_PATH, Texter, sms_environment
+from tests.twilio_webhook import (
+    WEBHOOK_PATH,
+    Texter,
+    conversation_of,
+    signature,
+    sms_environment,
+)
 
 pytestmark = pytest.mark.model
 
@@ -106,10 +111,12 @@ def test_requests_not_signed_by_twilio_are_refused(rasa_url: str) -> None:
     assert phone.post(params, signed=False).status_code == 403
     assert phone.post(params, token="not-the-token").status_code == 403
     assert Texter(rasa_url, signed_url=PUBLIC_WEBHOOK_URL).post(params).status_code == 403
-    tampered = phone.post({**params, "Body": "something else"}, signed=True)
-    assert tampered.status_code == 200
-    headers = {"X-Twilio-Signature": "bad"}
     url = f"{rasa_url}{WEBHOOK_PATH}"
+    old_signature = signature(url, params)
+    tampered = {**params, "Body": "something else"}
+    assert requests.post(url, data=tampered, headers=old_signature, timeout=10).status_code == 403
+    assert requests.post(url, data=params, headers=old_signature, timeout=10).status_code == 200
+    headers = {"X-Twilio-Signature": "bad"}
     assert requests.post(url, json=params, headers=headers, timeout=10).status_code == 403
     assert (
         requests.post(url, data=b"\xff\x00garbage", headers=headers, timeout=10).status_code == 403
@@ -176,8 +183,7 @@ def proxied_url(model_path: str, tmp_path_factory: pytest.TempPathFactory) -> It
 
 
 def user_texts(rasa_url: str, phone: str, monkeypatch: pytest.MonkeyPatch) -> List[str]:
-    monkeypatch.setenv("SMS_SENDER_ID_KEY", SENDER_ID_KEY)
-    tracker_url = f"{rasa_url}/conversations/{sms_sender_id(phone)}/tracker"
+    tracker_url = f"{rasa_url}/conversations/{conversation_of(phone)}/tracker"
     tracker = requests.get(tracker_url, timeout=10).json()
     return [event["text"] for event in tracker["events"] if event["event"] == "user"]
 

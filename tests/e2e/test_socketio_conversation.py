@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 
+from assistant.channels.conversation_ids import WEB_SESSION_ID
 from assistant.channels.socketio import LOST_SESSION, NOT_TEXT
 from tests.widget_connection import WidgetConnection, text_of
 
@@ -77,5 +78,5 @@ async def test_a_message_that_is_not_text_is_answered_kindly(rasa_url: str) -> N
 async def test_an_invalid_session_request_gets_a_new_session(rasa_url: str) -> None:
     connection = WidgetConnection()
     session_id = await connection.open(rasa_url, {"not": "an id"})
-    assert len(session_id) == 32
+    assert WEB_SESSION_ID.fullmatch(session_id)
     await connection.close()

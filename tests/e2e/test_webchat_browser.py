@@ -38,9 +38,9 @@ SCRIPT_MESSAGE = '<script>window.injected = 1</script><img src=x onerror="window
 
 
 @pytest.fixture(scope="module")
-def page_url(rasa_url: str) -> Iterator[str]:
-    """The demo page, served on loopback for the Rasa server under test."""
-    server = demo_server("127.0.0.1", free_port(), rasa_url)
+def page_url(rasa_url: str, demo_page_port: int) -> Iterator[str]:
+    """The demo page, served on loopback for the Rasa server under test (its allowed origin)."""
+    server = demo_server("127.0.0.1", demo_page_port, rasa_url)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
@@ -189,3 +189,20 @@ def test_the_widget_on_a_desktop_screen(browser: Browser, page_url: str) -> None
     page.screenshot(path=ARTIFACTS / "6-crisis-desktop.png")
     assert_accessible(page, "desktop, crisis answer shown")
     page.context.close()
+
+
+def test_a_page_from_another_origin_cannot_open_the_chat(browser: Browser, rasa_url: str) -> None:
+    server = demo_server("127.0.0.1", free_port(), rasa_url)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_context().new_page()
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.get_by_role("button", name="Chat with us").click()
+        expect(page.get_by_role("status")).to_contain_text(
+            "can't reach the assistant", timeout=ANSWER_MS
+        )
+        expect(page.locator(".mbc-chat__message--bot")).to_have_count(0)
+        page.context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

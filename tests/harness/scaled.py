@@ -3,10 +3,13 @@
 PostgreSQL and Redis on loopback, one action server, several Rasa servers.
 
 `python -m tests.harness.scaled --model M` (what `make run-scaled` runs) keeps the data
-in var/postgres; tests use `scaled_assistant` with a throwaway folder.
+in var/postgres, and refuses to start unless the secrets (assistant/secret_keys.py) and
+REST_CHANNEL_TOKEN are set in the environment, as a production deployment must; tests use
+`scaled_assistant` with a throwaway folder and their own secrets.
 """
 
 import argparse
+import os
 import sys
 import time
 from contextlib import ExitStack, contextmanager
@@ -18,6 +21,7 @@ from assistant.directory.config import DEMO_DIRECTORY_CSV
 from assistant.directory.importer import import_csv
 from assistant.directory.places import gazetteer
 from assistant.directory.store import DirectoryStore
+from assistant.secret_keys import missing_secrets
 from tests.harness.postgres import PostgresServer, create_database, running_postgres
 from tests.harness.redis_server import RedisServer, running_redis
 from tests.harness.servers import (
@@ -115,6 +119,14 @@ def scaled_assistant(
         )
 
 
+def missing_production_settings() -> List[str]:
+    """The secrets and settings a production profile needs and the environment lacks."""
+    missing = missing_secrets(os.environ)
+    if not os.environ.get("REST_CHANNEL_TOKEN"):
+        missing.append("REST_CHANNEL_TOKEN")
+    return missing
+
+
 def main() -> int:
     """Run the production profile until Ctrl-C."""
     parser = argparse.ArgumentParser(prog="python -m tests.harness.scaled", description=__doc__)
@@ -122,6 +134,15 @@ def main() -> int:
     parser.add_argument("--rasa-ports", default="5005,5006")
     parser.add_argument("--actions-port", type=int, default=5055)
     options = parser.parse_args()
+    missing = missing_production_settings()
+    if missing:
+        print(
+            f"Not starting: set {', '.join(missing)} in the environment (random values of at "
+            "least 16 characters, kept secret and stable; docs/operations.md says how to "
+            "rotate them). The production profile never makes them up.",
+            file=sys.stderr,
+        )
+        return 2
     ports = [int(port) for port in options.rasa_ports.split(",")]
     log_dir = PROJECT_DIR / "var" / "scaled-logs"
     log_dir.mkdir(parents=True, exist_ok=True)

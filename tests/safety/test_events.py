@@ -3,7 +3,9 @@
 import os
 import subprocess
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -13,9 +15,17 @@ from assistant.safety.events import SafetyEventLog, conversation_id
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(autouse=True)
+def safety_event_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAFETY_EVENT_ID_KEY", "a safety key for these tests")
+
+
 @pytest.fixture
-def log(tmp_path: Path) -> SafetyEventLog:
-    return SafetyEventLog(f"sqlite:///{tmp_path}/events.sqlite3")
+def log(database_url: str) -> Iterator[SafetyEventLog]:
+    """An empty event log, on SQLite and on PostgreSQL."""
+    events = SafetyEventLog(database_url)
+    yield events
+    events.engine.dispose()
 
 
 def user_event(level: str, timestamp: float, sender: str = "+15555550100") -> dict:
@@ -43,7 +53,33 @@ def test_only_safety_levels_are_kept_with_no_text_or_sender(log: SafetyEventLog)
     assert {row.channel for row in rows} == {"sms"}
 
 
-def test_safety_report_prints_counts_per_level_and_day(log: SafetyEventLog, tmp_path: Path) -> None:
+def test_the_conversation_id_is_keyed(monkeypatch: pytest.MonkeyPatch) -> None:
+    first = conversation_id("rest-ann")
+    assert first != conversation_id("rest-ben")
+    monkeypatch.setenv("SAFETY_EVENT_ID_KEY", "another deployment's safety key")
+    assert conversation_id("rest-ann") != first
+
+
+def test_a_deleted_conversation_takes_its_safety_events_along(log: SafetyEventLog) -> None:
+    broker = SafetyEventBroker(log)
+    broker.publish(user_event("crisis", 1_790_000_000.0, sender="sms-aaa"))
+    broker.publish(user_event("distress", 1_790_000_100.0, sender="sms-aaa"))
+    broker.publish(user_event("crisis", 1_790_000_200.0, sender="sms-bbb"))
+    assert log.delete_conversation("sms-aaa") == 2
+    assert log.counts_per_day() == [("2026-09-21", "crisis", 1)]
+
+
+def test_events_older_than_the_retention_are_purged(log: SafetyEventLog) -> None:
+    broker = SafetyEventBroker(log)
+    broker.publish(user_event("crisis", 1_790_000_000.0))  # 2026-09-21
+    broker.publish(user_event("distress", 1_792_600_000.0))  # 2026-10-21
+    now = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    assert log.purge_before(days=30, now=now) == 1
+    assert log.counts_per_day() == [("2026-10-21", "distress", 1)]
+
+
+def test_safety_report_prints_counts_per_level_and_day(tmp_path: Path) -> None:
+    log = SafetyEventLog(f"sqlite:///{tmp_path}/events.sqlite3")
     broker = SafetyEventBroker(log)
     for level in ("crisis", "crisis", "emergency"):
         broker.publish(user_event(level, 1_790_000_000.0))
