@@ -178,8 +178,8 @@ $(LOAD_VENV)/.installed: bench/requirements-load.lock
 bench-directory: $(INSTALLED) system-packages  ## Directory search and import speed (bench/README.md).
 	PYTHONPATH=. $(PYTHON) bench/directory_search.py
 
-bench-safety: $(INSTALLED) $(MODEL)  ## Distress detection: recall per level and split, latency.
-	PYTHONPATH=. $(PYTHON) bench/distress_detection.py --model $(MODEL)
+bench-safety: $(INSTALLED) $(MODEL)  ## The risk layer part by part on the frozen split and the labelled set.
+	PYTHONPATH=. $(PYTHON) bench/risk_layer.py --model $(MODEL)
 
 safety-report: $(INSTALLED)  ## Safety events per level and day (no message text is stored).
 	$(PYTHON) -m assistant.safety report

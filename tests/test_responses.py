@@ -151,9 +151,11 @@ def test_no_answer_mentions_a_dose() -> None:
     assert [name for name, v in all_variations() if dose.search(v["text"])] == []
 
 
-def test_asking_to_rephrase_still_names_the_crisis_line_and_911() -> None:
-    text = responses()["utter_please_rephrase"][0]["text"]
-    assert "988" in text and "911" in text
+def test_asking_to_rephrase_names_911_and_988_only_in_the_supportive_variant() -> None:
+    plain = responses()["utter_please_rephrase"][0]["text"]
+    supportive = responses()["utter_please_rephrase_with_support"][0]["text"]
+    assert "911" in plain and "988" not in plain
+    assert "911" in supportive and "988" in supportive
 
 
 def test_after_a_crisis_every_conversational_answer_keeps_988_in_view() -> None:

@@ -1,7 +1,8 @@
 """The NLU data is varied, complete, and kept apart from the held-out set."""
 
+from collections import defaultdict
 from itertools import combinations
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 import pytest
 import yaml
@@ -25,10 +26,14 @@ def domain_intents() -> List[str]:
     return intents
 
 
+# Measured by the frozen risk split instead (tests/frozen/risk_en.yml, level "ambiguous").
+MEASURED_ELSEWHERE = {"possible_crisis"}
+
+
 def test_every_domain_intent_has_training_and_heldout_examples() -> None:
     intents = set(domain_intents())
     assert set(training_examples()) == intents
-    assert set(heldout_examples()) == intents
+    assert set(heldout_examples()) == intents - MEASURED_ELSEWHERE
 
 
 @pytest.mark.parametrize("intent", sorted(training_examples()))
@@ -45,15 +50,26 @@ def near_duplicates(texts: List[str]) -> List[Tuple[str, str]]:
     """Pairs that differ by one word only.
 
     Two different one-word messages ("hi", "hello") are different ways of
-    saying something, not a template, so they are allowed.
+    saying something, not a template, so they are allowed. Candidates share the
+    message or the message less one word; only they are compared in full.
     """
-    tokenized = [(text, words(text)) for text in texts]
-    return [
-        (first, second)
-        for (first, first_words), (second, second_words) in combinations(tokenized, 2)
-        if max(len(first_words), len(second_words)) > 1
-        and word_edit_distance(first_words, second_words) <= 1
-    ]
+    tokenized = [(text, tuple(words(text))) for text in texts]
+    by_key: Dict[Tuple[str, ...], List[int]] = defaultdict(list)
+    for index, (_, seq) in enumerate(tokenized):
+        keys = {seq} | {seq[:i] + seq[i + 1 :] for i in range(len(seq))}
+        for key in keys:
+            by_key[key].append(index)
+    candidates = {
+        (a, b) for indices in by_key.values() for a, b in combinations(sorted(set(indices)), 2)
+    }
+    pairs = []
+    for a, b in sorted(candidates):
+        (first, first_words), (second, second_words) = tokenized[a], tokenized[b]
+        if max(len(first_words), len(second_words)) > 1 and (
+            word_edit_distance(list(first_words), list(second_words)) <= 1
+        ):
+            pairs.append((first, second))
+    return pairs
 
 
 @pytest.mark.parametrize("intent", sorted(training_examples()))

@@ -8,7 +8,14 @@ import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TRAINING_NLU_DIR = PROJECT_DIR / "data" / "nlu"
-HELDOUT_NLU_FILE = PROJECT_DIR / "tests" / "nlu" / "heldout.yml"
+HELDOUT_NLU_DIR = PROJECT_DIR / "tests" / "nlu"
+# The first held-out set; the second, written by new writers before the embedding
+# classifier (issue 11); replies to the direct question about suicide.
+HELDOUT_NLU_FILES = [
+    HELDOUT_NLU_DIR / "heldout.yml",
+    HELDOUT_NLU_DIR / "heldout_v2.yml",
+    HELDOUT_NLU_DIR / "heldout_check_in.yml",
+]
 
 
 def read_examples(files: Iterable[Path]) -> Dict[str, List[str]]:
@@ -35,12 +42,12 @@ def plain_text(example: str) -> str:
 
 def training_examples() -> Dict[str, List[str]]:
     """Examples the model is trained on."""
-    return read_examples(sorted(TRAINING_NLU_DIR.glob("*.yml")))
+    return read_examples(sorted(TRAINING_NLU_DIR.rglob("*.yml")))
 
 
-def heldout_examples() -> Dict[str, List[str]]:
+def heldout_examples(files: Iterable[Path] = tuple(HELDOUT_NLU_FILES)) -> Dict[str, List[str]]:
     """Examples kept out of training, for measuring understanding."""
-    return read_examples([HELDOUT_NLU_FILE])
+    return read_examples(files)
 
 
 def words(text: str) -> List[str]:

@@ -1,5 +1,6 @@
-"""Noticing distress and crisis: levels, patterns, the detector, resources and safety events.
+"""Noticing distress and crisis: levels, patterns, the decision, and safety events.
 
-Nothing here knows about Rasa; `components/distress_detector.py` runs the detector
-in the NLU pipeline and `safety/event_broker.py` records safety events.
+Only the event broker knows about Rasa; `components/risk_assessor.py` runs the
+patterns and the decision in the NLU pipeline, and `safety/event_broker.py` records
+safety events.
 """

@@ -9,7 +9,7 @@ from typing import Dict, List, Optional
 
 from assistant.safety.events import SafetyEventLog, safety_events_database_url
 
-LEVELS = ("crisis", "emergency", "distress")
+LEVELS = ("crisis", "check_in", "emergency", "distress")
 
 
 def main(arguments: Optional[List[str]] = None) -> int:

@@ -27,7 +27,7 @@ from assistant.secret_keys import SAFETY_EVENT_ID_KEY, required_secret
 
 logger = logging.getLogger(__name__)
 
-RECORDED_LEVELS = {"distress", "emergency", "crisis"}
+RECORDED_LEVELS = {"distress", "check_in", "emergency", "crisis"}
 
 
 class SafetyEventBroker(EventBroker):

@@ -492,6 +492,33 @@ CUE_GROUPS: Dict[str, CueGroup] = {
         ],
     ),
     "fever": CueGroup(Level.EMERGENCY, True, [[{"LEMMA": "fever"}], [{"LOWER": "temperature"}]]),
+    # Emergencies named as such (issue 11, item 4): "she's having a heart attack", "I think
+    # it's a stroke", "a seizure", and confusion after a fall.
+    "named_emergency": CueGroup(
+        Level.EMERGENCY,
+        True,
+        [
+            [{"LOWER": "heart"}, {"LEMMA": "attack"}],
+            [{"LEMMA": "have"}, {"LOWER": "a"}, {"LEMMA": {"IN": ["stroke", "seizure", "fit"]}}],
+            [{"LOWER": {"IN": ["stroke", "seizure"]}}, {"LOWER": {"IN": ["right", "now", "just"]}}],
+            [{"LOWER": {"IN": ["face", "mouth", "smile"]}}, {"LEMMA": "droop"}],
+            [{"LEMMA": "droop"}, {"OP": "?"}, {"LOWER": {"IN": ["face", "mouth", "smile"]}}],
+            [{"LOWER": "slurring"}],
+            [{"LOWER": {"IN": ["convulsing", "convulsion", "convulsions"]}}],
+            [
+                {"LEMMA": {"IN": ["fall", "fell"]}},
+                *[{"OP": "?"}] * 5,
+                {"LOWER": {"IN": ["confused", "confusion", "disoriented", "incoherent"]}},
+            ],
+            [
+                {"LOWER": {"IN": ["confused", "confusion", "disoriented"]}},
+                *[{"OP": "?"}] * 3,
+                {"LOWER": "after"},
+                {"OP": "?"},
+                {"LEMMA": {"IN": ["fall", "fell"]}},
+            ],
+        ],
+    ),
     # Distress: fear, overwhelm, hopelessness, isolation, panic, grief, feeling a burden.
     "distress": CueGroup(
         Level.DISTRESS,

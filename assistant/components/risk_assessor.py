@@ -1,0 +1,166 @@
+"""NLU component that reads every message for crisis, emergency and distress.
+
+Two signals, and a rule for joining them (assistant/safety/risk_decision.py):
+- spaCy Matcher patterns over lemmas (assistant/safety/), for what must never be
+  missed: explicit words and their common typos, with the parse for negation ("I'm
+  not suicidal") and for who it is about; and a few Spanish cues;
+- the embedding intent classifier's probabilities summed per level, the
+  meaning-level signal for risk said in other words ("worn out from being alive").
+
+The decision replaces the intent when there is a risk. A scorer in its middle band
+gives `possible_crisis`, which asks the person directly. A topic asked in the same
+message is kept as the `topic` entity, so the dialogue can answer it after the risk
+answer. Every parsed message gets a `safety` field (level, who, which signal; no
+text), which the safety event broker records.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Type
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.utils.spacy_utils import SpacyModel, SpacyNLP
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    EXTRACTOR,
+    INTENT,
+    INTENT_NAME_KEY,
+    INTENT_RANKING_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from assistant.components.embedding_intent_classifier import (
+    INTENT_PROBABILITIES,
+    EmbeddingIntentClassifier,
+)
+from assistant.safety.detector import Assessment, DistressDetector
+from assistant.safety.levels import Level
+from assistant.safety.risk_decision import (
+    POSSIBLE_CRISIS,
+    Decision,
+    RiskScores,
+    Thresholds,
+    decide,
+    level_scores,
+)
+from assistant.safety.spanish import spanish_level
+
+SAFETY = "safety"
+TOPIC_ENTITY = "topic"
+CHECK_IN_LEVEL = "check_in"
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False, model_from="SpacyNLP"
+)
+class RiskAssessor(GraphComponent, IntentClassifier):
+    """Marks each message with a safety level; crisis and emergency outrank any topic."""
+
+    @classmethod
+    def required_components(cls) -> List[Type]:
+        """SpaCy's docs for the patterns; the classifier's probabilities for the scores."""
+        return [SpacyNLP, EmbeddingIntentClassifier]
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Thresholds on the scores (see Thresholds for what each decides)."""
+        defaults = Thresholds()
+        return {name: getattr(defaults, name) for name in defaults.__dataclass_fields__}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        """Keep the thresholds; the detector is built with the spaCy model."""
+        self.thresholds = Thresholds(
+            **{name: float(config[name]) for name in Thresholds.__dataclass_fields__}
+        )
+        self._detector: Optional[DistressDetector] = None
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> RiskAssessor:
+        """Create the component (see parent class)."""
+        return cls(config)
+
+    def _detector_for(self, model: SpacyModel) -> DistressDetector:
+        if self._detector is None:
+            self._detector = DistressDetector(model.model.vocab, model.model.get_pipe("parser"))
+        return self._detector
+
+    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
+        """Decide each message's risk and set its intent when there is one."""
+        detector = self._detector_for(model)
+        for message in messages:
+            decision, scores = self.assess(message, detector)
+            probabilities: Dict[str, float] = message.get(INTENT_PROBABILITIES) or {}
+            classified_as = (
+                max(probabilities, key=lambda name: probabilities[name]) if probabilities else None
+            )
+            name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if decision.intent != name:
+                _set_intent(message, decision.intent or DEFAULT_NLU_FALLBACK_INTENT_NAME)
+            if decision.topic:
+                _add_topic(message, decision.topic)
+            message.set(
+                SAFETY,
+                {
+                    "level": _level_name(decision),
+                    "about": "someone_else" if decision.about_someone_else else "self",
+                    "some_risk": decision.some_risk,
+                    "signal": decision.source,
+                    # The classifier's own pick, before the risk layer (for bench-safety).
+                    "classified_as": classified_as,
+                    "scores": level_scores(scores),
+                },
+                add_to_output=True,
+            )
+        return messages
+
+    def assess(self, message: Message, detector: DistressDetector) -> tuple[Decision, RiskScores]:
+        """The decision for one message and the scores behind it."""
+        doc = message.get(SPACY_DOCS[TEXT])
+        assessment = detector.assess(doc) if doc is not None else Assessment(Level.NONE)
+        spanish = spanish_level(message.get(TEXT) or "")
+        if spanish and spanish[0] > assessment.level:
+            assessment = Assessment(spanish[0], spanish[1], ("spanish",), assessment.set_aside)
+        scores = RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {})
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        return decide(assessment, scores, ranking, self.thresholds), scores
+
+
+def _level_name(decision: Decision) -> str:
+    """The level recorded for staff: a direct question is its own level, not a crisis."""
+    if decision.intent == POSSIBLE_CRISIS:
+        return CHECK_IN_LEVEL
+    return decision.level.name.lower()
+
+
+def _set_intent(message: Message, name: str) -> None:
+    chosen = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def _add_topic(message: Message, topic: str) -> None:
+    entity = {
+        ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY,
+        ENTITY_ATTRIBUTE_VALUE: topic,
+        EXTRACTOR: RiskAssessor.__name__,
+        "start": 0,
+        "end": 0,
+    }
+    message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)

@@ -1,0 +1,193 @@
+"""How the risk layer decides: patterns first, then the meaning-level scores.
+
+Pure functions over what the NLU components found, so each rule can be tested
+without a model. The scores are the intent classifier's probabilities summed per
+level; the decision uses those sums, never the winning topic, so a message that
+carries both a risk and a topic ("does insurance pay out if I end it") is read
+for its risk first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Dict, Mapping, Optional, Sequence
+
+from assistant.safety.detector import Assessment
+from assistant.safety.levels import Level
+
+CRISIS_SELF = "crisis_self"
+CRISIS_OTHER = "crisis_someone_else"
+NOT_SAFE = "not_safe"
+EMERGENCY = "medical_emergency"
+DISTRESS = "distress"
+POSSIBLE_CRISIS = "possible_crisis"
+RISK_INTENTS = {CRISIS_SELF, CRISIS_OTHER, NOT_SAFE, EMERGENCY, DISTRESS, POSSIBLE_CRISIS}
+INTENT_LEVELS = {
+    NOT_SAFE: Level.CRISIS,
+    CRISIS_SELF: Level.CRISIS,
+    CRISIS_OTHER: Level.CRISIS,
+    EMERGENCY: Level.EMERGENCY,
+    DISTRESS: Level.DISTRESS,
+}
+# Intents a distress cue always replaces: the feeling comes first.
+DISTRESS_CAN_REPLACE = {
+    "emotional_support",
+    "nlu_fallback",
+    "out_of_scope",
+    "acknowledge",
+    "greet",
+    "other_language",
+    "affirm",
+    "deny",
+}
+# Answers that make no sense to give after a risk answer ("hello", "thanks").
+NOT_A_TOPIC = (
+    RISK_INTENTS
+    | DISTRESS_CAN_REPLACE
+    | {
+        "thank",
+        "goodbye",
+        "say_safe",
+        "decline_to_say",
+        "bot_challenge",
+        "inform",
+        "show_more",
+        "change_place",
+        "stop_search",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Where the scores turn into answers (chosen by cross-validation, docs/safety.md)."""
+
+    crisis: float = 0.6
+    check_in: float = 0.2
+    emergency: float = 0.5
+    distress: float = 0.5
+    some_risk: float = 0.05
+    topic_confidence: float = 0.8
+    follow_topic: float = 0.2
+
+
+@dataclass(frozen=True)
+class RiskScores:
+    """Probability mass per level from the intent classifier."""
+
+    crisis_self: float = 0.0
+    crisis_other: float = 0.0
+    uncertain: float = 0.0
+    emergency: float = 0.0
+    distress: float = 0.0
+
+    @property
+    def crisis(self) -> float:
+        """Suicide risk, for the person or someone else."""
+        return self.crisis_self + self.crisis_other
+
+    @classmethod
+    def from_probabilities(cls, probabilities: Mapping[str, float]) -> RiskScores:
+        """Sum the classifier's probabilities per level."""
+        return cls(
+            crisis_self=probabilities.get(CRISIS_SELF, 0.0) + probabilities.get(NOT_SAFE, 0.0),
+            crisis_other=probabilities.get(CRISIS_OTHER, 0.0),
+            uncertain=probabilities.get(POSSIBLE_CRISIS, 0.0),
+            emergency=probabilities.get(EMERGENCY, 0.0),
+            distress=probabilities.get(DISTRESS, 0.0),
+        )
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The intent to answer, its level, and what else the message asked about."""
+
+    intent: Optional[str]
+    level: Level
+    about_someone_else: bool = False
+    some_risk: bool = False
+    topic: Optional[str] = None
+    source: str = "none"  # "patterns", "scorer" or "none": which signal decided
+
+
+def decide(
+    assessment: Assessment,
+    scores: RiskScores,
+    ranking: Sequence[Mapping[str, object]],
+    thresholds: Thresholds,
+) -> Decision:
+    """The answer for one message (see the module docstring)."""
+    top = str(ranking[0]["name"]) if ranking else None
+    confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
+    topic = _topic(ranking, thresholds.follow_topic)
+    crisis_set_aside = assessment.set_aside >= Level.CRISIS
+    some_risk = (
+        scores.crisis + scores.uncertain >= thresholds.some_risk and not crisis_set_aside
+    ) or assessment.level > Level.NONE
+
+    if assessment.level == Level.CRISIS:
+        if top == NOT_SAFE or {"unsafe", "in_danger"} & set(assessment.cues):
+            return Decision(NOT_SAFE, Level.CRISIS, source="patterns", some_risk=True)
+        other = assessment.about_someone_else
+        return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
+    if assessment.level == Level.EMERGENCY:
+        return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="patterns")
+    emergency_set_aside = assessment.set_aside >= Level.EMERGENCY
+    if not emergency_set_aside and (scores.emergency >= thresholds.emergency or top == EMERGENCY):
+        return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="scorer")
+    if not crisis_set_aside:
+        if scores.crisis >= thresholds.crisis:
+            other = scores.crisis_other > scores.crisis_self
+            return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "scorer")
+        if (
+            scores.crisis + scores.uncertain >= thresholds.check_in
+            or top
+            in INTENT_LEVELS.keys()
+            - {
+                EMERGENCY,
+                DISTRESS,
+            }
+        ):
+            return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "scorer")
+    distressed = assessment.level == Level.DISTRESS or (
+        scores.distress >= thresholds.distress or top == DISTRESS
+    )
+    if distressed:
+        topic_level = INTENT_LEVELS.get(top or "", Level.NONE)
+        if (
+            top == DISTRESS
+            or top in DISTRESS_CAN_REPLACE
+            or confidence < thresholds.topic_confidence
+            or topic_level > Level.NONE
+        ):
+            source = "patterns" if assessment.level == Level.DISTRESS else "scorer"
+            return Decision(DISTRESS, Level.DISTRESS, False, True, topic, source)
+    if top in RISK_INTENTS or top == POSSIBLE_CRISIS:
+        # The classifier's pick is a risk the layer did not confirm (a negated cue, "I'm
+        # not suicidal"): answer the best topic instead, or ask to rephrase.
+        return Decision(topic or "nlu_fallback", Level.NONE, some_risk=some_risk)
+    return Decision(top, Level.NONE, some_risk=some_risk)
+
+
+def _crisis_intent(about_someone_else: bool) -> str:
+    return CRISIS_OTHER if about_someone_else else CRISIS_SELF
+
+
+def _topic(ranking: Sequence[Mapping[str, object]], minimum: float) -> Optional[str]:
+    """The best-ranked topic the person also asked about, if the classifier sees one."""
+    for candidate in ranking:
+        name = str(candidate["name"])
+        if name in NOT_A_TOPIC or name == "nlu_fallback":
+            continue
+        return name if float(candidate["confidence"]) >= minimum else None  # type: ignore[arg-type]
+    return None
+
+
+def level_scores(scores: RiskScores) -> Dict[str, float]:
+    """The scores as a small dictionary for the parse output (no text)."""
+    return {
+        "crisis": round(scores.crisis, 3),
+        "uncertain": round(scores.uncertain, 3),
+        "emergency": round(scores.emergency, 3),
+        "distress": round(scores.distress, 3),
+    }

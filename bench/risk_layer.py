@@ -1,0 +1,156 @@
+"""The risk layer, part by part, on two labelled sets, and what it costs.
+
+Patterns alone, the intent classifier alone, the scores alone, and the whole layer,
+on the frozen English split (never tuned on) and on the older labelled set
+(tests/safety/labelled_messages.yml, partly development).
+Then the cost: the scorer's own time per message (embedding, n-grams and the
+classifier) and the patterns' time.
+
+Results: Markdown tables and bench/out/risk_layer.json.
+
+Usage: make bench-safety
+   or: PYTHONPATH=. .venv/bin/python bench/risk_layer.py --model models/assistant-X.tar.gz
+"""
+
+import argparse
+import asyncio
+import json
+import time
+from typing import Any, Callable, Dict, List
+
+import scipy.sparse
+import spacy
+import yaml
+from rasa.core.agent import Agent
+
+from assistant.embeddings.minilm import MiniLMEncoder
+from assistant.safety.detector import DistressDetector
+from assistant.safety.risk_decision import Thresholds
+from assistant.safety.spanish import spanish_level
+from tests.harness.percentiles import percentile
+from tests.harness.servers import PROJECT_DIR
+from tests.safety.labelled import labelled_messages
+from tests.safety.risk_scoring import (
+    FROZEN_EN,
+    RiskMessage,
+    answer_of_classifier,
+    answer_of_level,
+    answer_of_parse,
+    answer_of_scores,
+    read_split,
+    score,
+)
+
+OUT_DIR = PROJECT_DIR / "bench" / "out"
+COLUMNS = [
+    ("crisis_recall", "crisis: answer or question"),
+    ("crisis_answer", "crisis: crisis answer"),
+    ("emergency_recall", "emergency: 911"),
+    ("distress_support", "distress: human support"),
+    ("benign_crisis", "benign: crisis answer"),
+    ("benign_check_in", "benign: question"),
+    ("benign_988", "benign: any 988"),
+]
+
+
+def model_thresholds() -> Thresholds:
+    """The thresholds the risk layer uses (from config.yml)."""
+    config = yaml.safe_load((PROJECT_DIR / "config.yml").read_text())
+    for component in config["pipeline"]:
+        if component["name"].endswith("RiskAssessor"):
+            fields = Thresholds.__dataclass_fields__
+            return Thresholds(**{k: float(v) for k, v in component.items() if k in fields})
+    return Thresholds()
+
+
+def main() -> None:
+    """Measure and print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model", required=True)
+    options = parser.parse_args()
+    splits: Dict[str, List[RiskMessage]] = {
+        "frozen": read_split(FROZEN_EN),
+        "labelled": [RiskMessage(m.text, m.level, m.about) for m in labelled_messages()],
+    }
+    nlp = spacy.load("en_core_web_md")
+    detector = DistressDetector(nlp.vocab, nlp.get_pipe("parser"))
+
+    def pattern_level(text: str) -> Any:
+        level = detector.assess(nlp(text)).level
+        spanish = spanish_level(text)
+        return max(level, spanish[0]) if spanish else level
+
+    agent = Agent.load(options.model)
+    thresholds = model_thresholds()
+    results: Dict[str, Dict[str, Any]] = {}
+    for split, messages in splits.items():
+        parsed = {m.text: asyncio.run(agent.parse_message(m.text)) for m in messages}
+        parts = _parts(parsed, thresholds, pattern_level)
+        results[split] = {name: score(messages, answer) for name, answer in parts.items()}
+        print(f"\n{split} ({len(messages)} messages)")
+        print("| part | " + " | ".join(title for _, title in COLUMNS) + " |")
+        print("| --- |" + " --- |" * len(COLUMNS))
+        for name, row in results[split].items():
+            cells = [f"{row[key][0]}/{row[key][1]}" for key, _ in COLUMNS]
+            print(f"| {name} | " + " | ".join(cells) + " |")
+
+    texts = [m.text for messages in splits.values() for m in messages]
+    results["latency_ms"] = _latency(agent, nlp, detector, texts)
+    print(f"\nlatency over {len(texts)} messages (ms): {results['latency_ms']}")
+    OUT_DIR.mkdir(exist_ok=True)
+    (OUT_DIR / "risk_layer.json").write_text(json.dumps(results, indent=2))
+
+
+def _parts(
+    parsed: Dict[str, Any], thresholds: Thresholds, pattern_level: Callable[[str], Any]
+) -> Dict[str, Callable[[RiskMessage], str]]:
+    """How each part of the layer answers a message."""
+    return {
+        "patterns alone": lambda m: answer_of_level(pattern_level(m.text)),
+        "intent classifier alone": lambda m: answer_of_classifier(parsed[m.text]),
+        "scores alone": lambda m: answer_of_scores(parsed[m.text], thresholds),
+        "whole layer": lambda m: answer_of_parse(parsed[m.text]),
+    }
+
+
+def _components(agent: Agent) -> Dict[str, Any]:
+    """The trained components inside the loaded model, by class name."""
+    runner: Any = agent.processor.graph_runner
+    nodes = runner._instantiated_nodes.values()
+    return {type(node._component).__name__: node._component for node in nodes}
+
+
+def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str]) -> Dict:
+    """The scorer's own time (embedding, n-gram weights, classifier) and the patterns'.
+
+    The n-gram counts come from the trained CountVectorsFeaturizer's vectorizer over the
+    whole text (in the pipeline it sums them over spaCy's tokens; the cost is alike).
+    """
+    components = _components(agent)
+    classifier = components["EmbeddingIntentClassifier"]
+    vectorizer = components["CountVectorsFeaturizer"].vectorizers["text"]
+    encoder = MiniLMEncoder()
+    scorer_ms, pattern_ms = [], []
+    for text in texts:
+        started = time.perf_counter()
+        vector = encoder.encode(text)
+        counts = vectorizer.transform([text.lower()])
+        ngrams = classifier.features.ngram_weights.transform(counts)
+        row = scipy.sparse.hstack([scipy.sparse.csr_matrix(vector[None, :]), ngrams]).tocsr()
+        classifier.model.predict_proba(row)
+        scorer_ms.append((time.perf_counter() - started) * 1000)
+        doc = nlp(text)
+        started = time.perf_counter()
+        detector.assess(doc)
+        pattern_ms.append((time.perf_counter() - started) * 1000)
+    return {
+        "messages": len(texts),
+        "scorer_p50": round(percentile(scorer_ms, 0.5), 2),
+        "scorer_p95": round(percentile(scorer_ms, 0.95), 2),
+        "patterns_p50": round(percentile(pattern_ms, 0.5), 2),
+        "patterns_p95": round(percentile(pattern_ms, 0.95), 2),
+    }
+
+
+if __name__ == "__main__":
+    main()

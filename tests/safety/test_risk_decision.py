@@ -1,0 +1,100 @@
+"""How the risk layer joins the patterns and the scores (no model needed)."""
+
+from typing import Dict, List
+
+from assistant.safety.detector import Assessment
+from assistant.safety.levels import Level
+from assistant.safety.risk_decision import RiskScores, Thresholds, decide
+
+THRESHOLDS = Thresholds()
+NOTHING = Assessment(Level.NONE)
+
+
+def ranking(*pairs: object) -> List[Dict[str, object]]:
+    names = pairs[::2]
+    confidences = pairs[1::2]
+    return [{"name": n, "confidence": c} for n, c in zip(names, confidences, strict=True)]
+
+
+def test_a_crisis_pattern_outranks_a_confident_topic() -> None:
+    decision = decide(
+        Assessment(Level.CRISIS, cues=("want_to_die",)),
+        RiskScores(),
+        ranking("cost_insurance", 0.95),
+        THRESHOLDS,
+    )
+    assert decision.intent == "crisis_self"
+    assert decision.source == "patterns"
+
+
+def test_a_high_crisis_score_outranks_the_topic_the_classifier_picked() -> None:
+    decision = decide(
+        NOTHING,
+        RiskScores(crisis_self=0.45, crisis_other=0.2),
+        ranking("cost_insurance", 0.3, "crisis_self", 0.45),
+        THRESHOLDS,
+    )
+    assert decision.intent == "crisis_self"
+    assert decision.level == Level.CRISIS
+
+
+def test_a_middle_score_asks_directly_and_keeps_the_topic() -> None:
+    decision = decide(
+        NOTHING,
+        RiskScores(crisis_self=0.1, uncertain=0.15),
+        ranking("symptom_fatigue", 0.6, "possible_crisis", 0.15),
+        THRESHOLDS,
+    )
+    assert decision.intent == "possible_crisis"
+    assert decision.topic == "symptom_fatigue"
+
+
+def test_a_negated_crisis_cue_silences_the_score() -> None:
+    decision = decide(
+        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        RiskScores(crisis_self=0.9),
+        ranking("crisis_self", 0.9, "cost_insurance", 0.05),
+        THRESHOLDS,
+    )
+    assert decision.level == Level.NONE
+    assert decision.intent == "nlu_fallback"
+
+
+def test_an_emergency_score_gets_911() -> None:
+    decision = decide(NOTHING, RiskScores(emergency=0.7), ranking("symptom_pain", 0.2), THRESHOLDS)
+    assert decision.intent == "medical_emergency"
+
+
+def test_distress_comes_first_and_the_topic_follows() -> None:
+    decision = decide(
+        Assessment(Level.DISTRESS, cues=("distress",)),
+        RiskScores(distress=0.4),
+        ranking("palliative_vs_hospice", 0.5, "distress", 0.4),
+        THRESHOLDS,
+    )
+    assert decision.intent == "distress"
+    assert decision.topic == "palliative_vs_hospice"
+
+
+def test_a_confident_topic_with_a_mild_distress_cue_stays_a_topic() -> None:
+    decision = decide(
+        Assessment(Level.DISTRESS, cues=("distress",)),
+        RiskScores(),
+        ranking("cost_insurance", 0.9),
+        THRESHOLDS,
+    )
+    assert decision.intent == "cost_insurance"
+
+
+def test_some_risk_below_the_question_is_noted_for_the_fallback() -> None:
+    decision = decide(
+        NOTHING, RiskScores(crisis_self=0.08), ranking("nlu_fallback", 0.3), THRESHOLDS
+    )
+    assert decision.intent == "nlu_fallback"
+    assert decision.some_risk
+
+
+def test_a_benign_message_carries_no_risk() -> None:
+    decision = decide(NOTHING, RiskScores(), ranking("what_is_palliative_care", 0.99), THRESHOLDS)
+    assert decision.intent == "what_is_palliative_care"
+    assert not decision.some_risk

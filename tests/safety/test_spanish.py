@@ -1,0 +1,41 @@
+"""Spanish crisis and emergency cues, until Spanish is understood in full."""
+
+import pytest
+
+from assistant.safety.levels import Level
+from assistant.safety.spanish import spanish_level
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quiero morir", "Ya no quiero vivir así", "me quiero matar", "pienso en el suicidio"],
+)
+def test_a_wish_to_die_is_a_crisis(text: str) -> None:
+    assert spanish_level(text) == (Level.CRISIS, False)
+
+
+def test_someone_else_wanting_to_die_is_about_them() -> None:
+    assert spanish_level("mi esposo dice que se quiere morir") == (Level.CRISIS, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["mi mamá no puede respirar", "creo que es un infarto", "tengo fiebre y estoy en quimio"],
+)
+def test_emergencies(text: str) -> None:
+    assert spanish_level(text) == (Level.EMERGENCY, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no quiero morir",
+        "me muero de ganas de verte",
+        "esta quimio me está matando",
+        "I'm not suicidal",
+        "what is palliative care",
+        "nunca pienso en suicidarme",
+    ],
+)
+def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
+    assert spanish_level(text) is None

@@ -1,0 +1,104 @@
+"""The actions around the risk layer, with the real domain (no Rasa server)."""
+
+from typing import Any, Dict, List, Optional
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.safety_check_in import ActionAfterCheckIn, ActionAnswerTopic, ActionPleaseRephrase
+
+
+@pytest.fixture(scope="module")
+def domain() -> Dict[str, Any]:
+    return Domain.load("domain").as_dict()
+
+
+def user(intent: str, topic: Optional[str] = None, **safety: Any) -> Dict[str, Any]:
+    entities = [{"entity": "topic", "value": topic}] if topic else []
+    return {"intent": {"name": intent}, "entities": entities, "safety": safety, "text": "..."}
+
+
+def tracker(messages: List[Dict[str, Any]], **slots: Any) -> Tracker:
+    events = [{"event": "user", "parse_data": m, "text": m["text"]} for m in messages]
+    return Tracker("t", slots, messages[-1], events, False, None, {}, "")
+
+
+def responses(dispatcher: CollectingDispatcher) -> List[str]:
+    return [m["response"] for m in dispatcher.messages]
+
+
+def run(action: Any, t: Tracker, domain: Dict[str, Any]) -> tuple[List[str], List[Any]]:
+    dispatcher = CollectingDispatcher()
+    events = action.run(dispatcher, t, domain)
+    return responses(dispatcher), events
+
+
+def test_yes_gets_the_crisis_answer_and_marks_the_conversation(domain: Dict) -> None:
+    said, events = run(
+        ActionAfterCheckIn(),
+        tracker([user("possible_crisis"), user("affirm")], suicidal_thoughts="yes"),
+        domain,
+    )
+    assert said == ["utter_crisis_self"]
+    assert [(e["name"], e["value"]) for e in events] == [("crisis_in_conversation", True)]
+
+
+def test_no_gets_support_then_the_topic_they_asked(domain: Dict) -> None:
+    said, _ = run(
+        ActionAfterCheckIn(),
+        tracker(
+            [user("possible_crisis", topic="symptom_fatigue"), user("deny")], suicidal_thoughts="no"
+        ),
+        domain,
+    )
+    assert said == ["utter_check_in_no", "utter_symptom_fatigue"]
+
+
+def test_rather_not_say_gets_the_resources_without_pressure(domain: Dict) -> None:
+    said, _ = run(
+        ActionAfterCheckIn(),
+        tracker(
+            [user("possible_crisis"), user("decline_to_say")], suicidal_thoughts="rather_not_say"
+        ),
+        domain,
+    )
+    assert said == ["utter_check_in_rather_not_say"]
+
+
+def test_a_question_instead_of_an_answer_is_answered(domain: Dict) -> None:
+    said, _ = run(
+        ActionAfterCheckIn(),
+        tracker(
+            [user("possible_crisis"), user("palliative_vs_hospice")], suicidal_thoughts="moved_on"
+        ),
+        domain,
+    )
+    assert said == ["utter_palliative_vs_hospice"]
+
+
+def test_the_question_is_not_asked_twice(domain: Dict) -> None:
+    said, _ = run(
+        ActionAfterCheckIn(),
+        tracker(
+            [user("possible_crisis"), user("deny"), user("possible_crisis")], suicidal_thoughts="no"
+        ),
+        domain,
+    )
+    assert said == ["utter_check_in_again"]
+
+
+def test_distress_is_followed_by_the_topic_of_the_same_message(domain: Dict) -> None:
+    said, _ = run(ActionAnswerTopic(), tracker([user("distress", topic="cost_insurance")]), domain)
+    assert said == ["utter_cost_insurance"]
+    said, _ = run(ActionAnswerTopic(), tracker([user("distress")]), domain)
+    assert said == []
+
+
+def test_the_fallback_names_988_only_with_some_risk(domain: Dict) -> None:
+    said, _ = run(ActionPleaseRephrase(), tracker([user("nlu_fallback", some_risk=False)]), domain)
+    assert said == ["utter_please_rephrase"]
+    said, _ = run(ActionPleaseRephrase(), tracker([user("nlu_fallback", some_risk=True)]), domain)
+    assert said == ["utter_please_rephrase_with_support"]
+    assert "988" not in str(domain["responses"]["utter_please_rephrase"])
