@@ -179,7 +179,7 @@ bench-directory: $(INSTALLED) system-packages  ## Directory search and import sp
 	PYTHONPATH=. $(PYTHON) bench/directory_search.py
 
 bench-safety: $(INSTALLED) $(MODEL)  ## The risk layer part by part on the frozen split and the labelled set.
-	PYTHONPATH=. $(PYTHON) bench/risk_layer.py --model $(MODEL)
+	PYTHONPATH=. $(PYTHON) bench/risk_layer.py --model $(MODEL) $(if $(RESERVE),--reserve)
 
 safety-report: $(INSTALLED)  ## Safety events per level and day (no message text is stored).
 	$(PYTHON) -m assistant.safety report

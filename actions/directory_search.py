@@ -52,6 +52,12 @@ def directory_store() -> DirectoryStore:
     return DirectoryStore(directory_database_url())
 
 
+def named_place(message: Dict[str, Any]) -> Optional[str]:
+    """The last place a message names, if any."""
+    places = [e["value"] for e in message.get("entities") or [] if e.get("entity") == "place"]
+    return str(places[-1]) if places else None
+
+
 class ValidateDirectorySearchForm(FormValidationAction):
     """Checks the kind of help and the place, and asks again kindly when needed."""
 
@@ -72,9 +78,9 @@ class ValidateDirectorySearchForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != "place" or intent not in PLACE_REPLY_INTENTS:
             return {}
         entities = message.get("entities", [])
-        places = [e["value"] for e in entities if e.get("entity") == "place"]
-        if places:
-            return {"place": places[-1]}
+        place = named_place(message)
+        if place:
+            return {"place": place}
         if any(e.get("entity") in ("provider_kind", "care_setting") for e in entities):
             return {}  # "actually, a counselor": a change of kind, not a place
         # Even an empty reply (only markup or emoji) is validated, to be answered kindly.
@@ -286,9 +292,13 @@ class ActionForgetPlace(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        """Forget the place and where the last search started."""
+        """Forget where the last search started; keep a new place the message names.
+
+        "What about Dallas instead?" names the new place, so the form searches there
+        at once; "try another place" names none, so the form asks.
+        """
         return [
-            SlotSet("place", None),
+            SlotSet("place", named_place(tracker.latest_message or {})),
             SlotSet("search_origin", None),
             SlotSet("place_attempts", 0),
             SlotSet("search_offset", 0),

@@ -8,13 +8,14 @@ classifier) and the patterns' time.
 
 Results: Markdown tables and bench/out/risk_layer.json.
 
-Usage: make bench-safety
+Usage: make bench-safety  (add RESERVE=1 for the reserve split, once per design change)
    or: PYTHONPATH=. .venv/bin/python bench/risk_layer.py --model models/assistant-X.tar.gz
 """
 
 import argparse
 import asyncio
 import json
+import logging
 import time
 from typing import Any, Callable, Dict, List
 
@@ -22,7 +23,9 @@ import scipy.sparse
 import spacy
 import yaml
 from rasa.core.agent import Agent
+from rasa.utils.log_utils import configure_structlog
 
+from assistant.components.embedding_intent_classifier import multinomial_probabilities
 from assistant.embeddings.minilm import MiniLMEncoder
 from assistant.safety.detector import DistressDetector
 from assistant.safety.risk_decision import Thresholds
@@ -32,6 +35,7 @@ from tests.harness.servers import PROJECT_DIR
 from tests.safety.labelled import labelled_messages
 from tests.safety.risk_scoring import (
     FROZEN_EN,
+    RESERVE_EN,
     RiskMessage,
     answer_of_classifier,
     answer_of_level,
@@ -67,11 +71,20 @@ def main() -> None:
     """Measure and print."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", required=True)
+    parser.add_argument(
+        "--reserve",
+        action="store_true",
+        help="also score the reserve split (once per design change: docs/safety.md)",
+    )
     options = parser.parse_args()
+    # Rasa's debug log would print every message parsed, the split's text included.
+    configure_structlog(logging.WARNING)
     splits: Dict[str, List[RiskMessage]] = {
         "frozen": read_split(FROZEN_EN),
         "labelled": [RiskMessage(m.text, m.level, m.about) for m in labelled_messages()],
     }
+    if options.reserve:
+        splits["reserve"] = read_split(RESERVE_EN)
     nlp = spacy.load("en_core_web_md")
     detector = DistressDetector(nlp.vocab, nlp.get_pipe("parser"))
 
@@ -137,7 +150,7 @@ def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str
         counts = vectorizer.transform([text.lower()])
         ngrams = classifier.features.ngram_weights.transform(counts)
         row = scipy.sparse.hstack([scipy.sparse.csr_matrix(vector[None, :]), ngrams]).tocsr()
-        classifier.model.predict_proba(row)
+        multinomial_probabilities(classifier.model, row)
         scorer_ms.append((time.perf_counter() - started) * 1000)
         doc = nlp(text)
         started = time.perf_counter()

@@ -1,9 +1,16 @@
-"""The MiniLM encoder: the vendored tokenizer is the one we checked, and meaning is kept."""
+"""The MiniLM encoder and the classifier that reads it.
+
+The vendored tokenizer is the one we checked, meaning is kept, and the fast
+probabilities are sklearn's.
+"""
 
 import hashlib
 
 import numpy as np
+import scipy.sparse
+from sklearn.linear_model import LogisticRegression
 
+from assistant.components.embedding_intent_classifier import multinomial_probabilities
 from assistant.embeddings.minilm import DIMENSIONS, TOKENIZER_FILE, shared_encoder
 
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
@@ -26,3 +33,12 @@ def test_embeddings_are_unit_vectors_that_keep_meaning() -> None:
 def test_a_very_long_message_is_cut_not_refused() -> None:
     vector = shared_encoder().encode("word " * 5000)
     assert np.isfinite(vector).all()
+
+
+def test_the_classifier_reads_the_same_probabilities_as_sklearn() -> None:
+    rng = np.random.default_rng(7)
+    rows = scipy.sparse.csr_matrix(rng.random((60, 12)))
+    labels = np.array(["crisis", "topic", "distress"] * 20)
+    model = LogisticRegression(multi_class="multinomial", max_iter=500).fit(rows, labels)
+    for row in rows[:5]:
+        assert np.allclose(multinomial_probabilities(model, row), model.predict_proba(row)[0])

@@ -10,11 +10,13 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 TRAINING_NLU_DIR = PROJECT_DIR / "data" / "nlu"
 HELDOUT_NLU_DIR = PROJECT_DIR / "tests" / "nlu"
 # The first held-out set; the second, written by new writers before the embedding
-# classifier (issue 11); replies to the direct question about suicide.
+# classifier (issue 11); replies to the direct question about suicide; follow-ups that
+# name no topic, with questions that do.
 HELDOUT_NLU_FILES = [
     HELDOUT_NLU_DIR / "heldout.yml",
     HELDOUT_NLU_DIR / "heldout_v2.yml",
     HELDOUT_NLU_DIR / "heldout_check_in.yml",
+    HELDOUT_NLU_DIR / "heldout_follow_ups.yml",
 ]
 
 

@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Optional, Type
 
 import joblib
 import numpy as np
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -38,6 +39,18 @@ MODEL_FILE = "intent_classifier.joblib"
 # Every intent's probability, kept on the message for the risk layer (not in the output).
 INTENT_PROBABILITIES = "intent_probabilities"
 RANKING_LENGTH = 10
+
+
+def multinomial_probabilities(
+    model: LogisticRegression, row: scipy.sparse.csr_matrix
+) -> np.ndarray:
+    """`model.predict_proba(row)[0]` for a multinomial model, without sklearn's input checks.
+
+    The checks cost about 2 ms a message, more than the arithmetic itself.
+    """
+    scores = np.asarray(row @ model.coef_.T).reshape(-1) + model.intercept_
+    exponentials = np.exp(scores - scores.max())
+    return exponentials / exponentials.sum()
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -94,6 +107,7 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
             C=float(self._config["c"]),
             class_weight="balanced" if self._config["balanced"] else None,
             max_iter=5000,
+            multi_class="multinomial",
         ).fit(rows, labels)
         with self._storage.write_to(self._resource) as directory:
             joblib.dump((self.model, self.features.ngram_weights), directory / MODEL_FILE)
@@ -140,5 +154,5 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
         """Every intent's probability for one message."""
         assert self.model is not None
         row = self.features.transform([message])
-        values = self.model.predict_proba(row)[0]
+        values = multinomial_probabilities(self.model, row)
         return {str(name): float(p) for name, p in zip(self.model.classes_, values, strict=True)}

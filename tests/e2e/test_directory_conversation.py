@@ -31,6 +31,23 @@ def test_kind_and_place_in_one_message(rasa_url: str) -> None:
     assert CALL_AHEAD in answer
 
 
+def test_a_new_place_instead_searches_there_for_the_same_kind(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "near 60614 (Chicago, IL) (palliative care)" in texts(
+        say(rasa_url, sender, "find palliative care near 60614")
+    )
+    answer = texts(say(rasa_url, sender, "what about Austin, TX instead"))
+    assert "near Austin, TX (palliative care)" in answer
+    assert "Example Austin Palliative Care Clinic" in answer
+
+
+def test_where_after_support_groups_searches_for_a_group(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "place to belong" in texts(say(rasa_url, sender, "/support_groups"))
+    assert ASK_PLACE in texts(say(rasa_url, sender, "ok where?"))
+    assert "near 78701 (Austin, TX) (support group)" in texts(say(rasa_url, sender, "78701"))
+
+
 def test_it_asks_what_kind_and_pages_through_results(rasa_url: str) -> None:
     sender = new_sender()
     assert "What kind of help" in texts(say(rasa_url, sender, "I need to find some local help"))

@@ -19,6 +19,8 @@ from assistant.safety.risk_decision import Thresholds
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 FROZEN_EN = PROJECT_DIR / "tests" / "frozen" / "risk_en.yml"
+# Written with the first, kept unopened until a design change needs a fresh measurement.
+RESERVE_EN = PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v2.yml"
 
 CRISIS, CHECK_IN, EMERGENCY, SUPPORT = "crisis", "check_in", "emergency", "support"
 FALLBACK_988, FALLBACK, TOPIC = "fallback_988", "fallback", "topic"
