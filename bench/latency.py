@@ -1,13 +1,17 @@
 """Per-message latency of the assistant over REST, against a `rasa init` starter bot.
 
 Both bots run on this machine in the same run and get the same messages:
-p50/p95 per-message latency at 1 and at 10 concurrent conversations, the Rasa
-server's resident memory, and the time from `make run` to the first answer.
+- one conversation at a time, message by message in turn to each bot (p50, p95, the ratio);
+- 10 concurrent conversations, one bot at a time;
+- where the time goes, part by part (`bench/message_profile.py`), both bots loaded in this
+  process with the SQL tracker store, in turn message by message;
+- the Rasa server's resident memory, and the time from `make run` to the first answer.
 
 Usage: PYTHONPATH=. .venv/bin/python bench/latency.py --model models/assistant-XXXX.tar.gz
 """
 
 import argparse
+import asyncio
 import json
 import os
 import signal
@@ -18,25 +22,36 @@ import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Tuple
+from urllib.parse import urlsplit
 
 import requests
+import yaml
+from rasa.core.agent import load_agent
+from rasa.core.utils import AvailableEndpoints
 
+from assistant.directory.config import DEMO_DIRECTORY_CSV
+from assistant.directory.importer import import_csv
+from assistant.directory.places import gazetteer
+from assistant.directory.store import DirectoryStore
+from bench.message_profile import PartTimer, handle, quiet_rasa_logs, summarize, timing_parts
 from tests.harness.keys import REST_HEADERS, TEST_SECRETS
 from tests.harness.percentiles import percentile
 from tests.harness.servers import (
     PROJECT_DIR,
-    RASA,
+    SAFETY_EVENT_BROKER,
     assistant,
     free_port,
     running,
     server_environment,
 )
-from tests.harness.starter import starter_model
+from tests.harness.starter import starter_model, starter_server_command
 from tests.training_data import heldout_examples
 
 OUT_DIR = PROJECT_DIR / "bench" / "out"
 MESSAGES_PER_CONVERSATION = 8
+WARM_UP_MESSAGES = 3
+STARTER, ASSISTANT = "rasa init starter", "MBC assistant"
 
 
 def conversation_messages() -> List[str]:
@@ -45,36 +60,66 @@ def conversation_messages() -> List[str]:
     return [texts[i] for i in range(10) for texts in by_intent if i < len(texts)]
 
 
+def post(session: requests.Session, url: str, sender: str, message: str) -> float:
+    """Send one message over REST; its latency in milliseconds."""
+    started = time.perf_counter()
+    response = session.post(
+        f"{url}/webhooks/rest/webhook",
+        json={"sender": sender, "message": message},
+        headers=REST_HEADERS,
+        timeout=60,
+    )
+    response.raise_for_status()
+    return (time.perf_counter() - started) * 1000
+
+
+def scripts(conversations: int) -> List[List[str]]:
+    """The messages of each conversation, taken in turn from the held-out paraphrases."""
+    messages = conversation_messages()
+    per_conversation = MESSAGES_PER_CONVERSATION
+    return [
+        [messages[(c * per_conversation + i) % len(messages)] for i in range(per_conversation)]
+        for c in range(conversations)
+    ]
+
+
+def alternating(urls: Dict[str, str], conversations: int) -> Dict[str, Dict[str, float]]:
+    """One conversation at a time per bot, each message sent to every bot in turn."""
+    latencies: Dict[str, List[float]] = {bot: [] for bot in urls}
+    with requests.Session() as session:
+        for url in urls.values():  # warm-up, not counted
+            for message in conversation_messages()[:WARM_UP_MESSAGES]:
+                post(session, url, f"bench-{uuid.uuid4()}", message)
+        for script in scripts(conversations):
+            senders = {bot: f"bench-{uuid.uuid4()}" for bot in urls}
+            for message in script:
+                for bot, url in urls.items():
+                    latencies[bot].append(post(session, url, senders[bot], message))
+    return {
+        bot: {
+            "messages": len(values),
+            "p50_ms": round(statistics.median(values), 1),
+            "p95_ms": round(percentile(values, 0.95), 1),
+        }
+        for bot, values in latencies.items()
+    }
+
+
 def converse(url: str, messages: List[str]) -> List[float]:
     """One conversation; the latency of each message in milliseconds."""
     sender = f"bench-{uuid.uuid4()}"
-    latencies = []
     with requests.Session() as session:
-        for message in messages:
-            started = time.perf_counter()
-            response = session.post(
-                f"{url}/webhooks/rest/webhook",
-                json={"sender": sender, "message": message},
-                headers=REST_HEADERS,
-                timeout=60,
-            )
-            response.raise_for_status()
-            latencies.append((time.perf_counter() - started) * 1000)
-    return latencies
+        return [post(session, url, sender, message) for message in messages]
 
 
 def measure(url: str, concurrency: int, conversations: int) -> Dict[str, float]:
     """p50/p95 latency with `concurrency` conversations at a time."""
-    messages = conversation_messages()
-    converse(url, messages[:3])  # warm-up, not counted
-    per_conversation = MESSAGES_PER_CONVERSATION
-    scripts = [
-        [messages[(c * per_conversation + i) % len(messages)] for i in range(per_conversation)]
-        for c in range(conversations)
-    ]
+    converse(url, conversation_messages()[:WARM_UP_MESSAGES])  # warm-up, not counted
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         latencies = [
-            ms for result in pool.map(lambda s: converse(url, s), scripts) for ms in result
+            ms
+            for result in pool.map(lambda s: converse(url, s), scripts(conversations))
+            for ms in result
         ]
     return {
         "messages": len(latencies),
@@ -83,11 +128,33 @@ def measure(url: str, concurrency: int, conversations: int) -> Dict[str, float]:
     }
 
 
+def listening_pid(port: int) -> int:
+    """The process listening on `port`."""
+    out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
+    return int(out.stdout.split("pid=")[1].split(",")[0])
+
+
+def cpu_seconds(port: int) -> float:
+    """CPU time (user and system) the process listening on `port` has used so far."""
+    fields = Path(f"/proc/{listening_pid(port)}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure_with_cpu(url: str, ports: Dict[str, int], conversations: int) -> Dict[str, float]:
+    """`measure` with ten conversations at once, and the CPU each process spent per message."""
+    before = {name: cpu_seconds(port) for name, port in ports.items()}
+    result = measure(url, 10, conversations)
+    sent = result["messages"] + WARM_UP_MESSAGES
+    for name, port in ports.items():
+        result[f"cpu_ms_per_message_{name}"] = round(
+            (cpu_seconds(port) - before[name]) * 1000 / sent, 1
+        )
+    return result
+
+
 def resident_memory_mb(port: int) -> float:
     """Resident memory of the process listening on `port`, in MiB."""
-    out = subprocess.run(["ss", "-ltnpH", f"sport = :{port}"], capture_output=True, text=True)
-    pid = int(out.stdout.split("pid=")[1].split(",")[0])
-    status = Path(f"/proc/{pid}/status").read_text()
+    status = Path(f"/proc/{listening_pid(port)}/status").read_text()
     kilobytes = int(
         next(line for line in status.splitlines() if line.startswith("VmRSS")).split()[1]
     )
@@ -119,45 +186,134 @@ def time_to_first_answer() -> float:
         process.wait(timeout=30)
 
 
-def bench_bot(name: str, url: str, port: int, conversations: int) -> Dict[str, object]:
-    """All figures for one running bot."""
+def bench_environment(folder: Path) -> Dict[str, str]:
+    """Secrets and stores for the bench's servers and agents, all inside `folder`."""
+    directory_url = f"sqlite:///{folder}/directory.sqlite3"
+    import_csv(DEMO_DIRECTORY_CSV.read_bytes(), DirectoryStore(directory_url), gazetteer())
     return {
-        "bot": name,
-        "one_conversation": measure(url, 1, max(3, conversations // 4)),
-        "ten_conversations": measure(url, 10, conversations),
-        "rss_mb": resident_memory_mb(port),
+        **TEST_SECRETS,
+        "DIRECTORY_DATABASE_URL": directory_url,
+        "TRACKER_STORE_URL": f"sqlite:///{folder}/conversations.sqlite3",
+        "SAFETY_EVENTS_DATABASE_URL": f"sqlite:///{folder}/safety_events.sqlite3",
     }
 
 
+def in_process_endpoints(folder: Path, action_endpoint_url: str = "") -> Path:
+    """An endpoints file as `make run` uses (SQL tracker store, locks, safety events)."""
+    path = folder / f"endpoints-{uuid.uuid4().hex[:8]}.yml"
+    lines = [
+        "tracker_store:\n  type: assistant.stores.tracker_store.ConfiguredTrackerStore",
+        "lock_store:\n  type: assistant.stores.lock_store.ConfiguredLockStore",
+    ]
+    if action_endpoint_url:
+        lines.append(f"action_endpoint:\n  url: {action_endpoint_url}")
+        lines.append(f"event_broker:\n  type: {SAFETY_EVENT_BROKER}")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+async def profile_parts(
+    bots: Dict[str, Tuple[str, Path]], conversations: int
+) -> Dict[str, Dict[str, Dict[str, float]]]:
+    """Part-by-part time per message for each bot (model, endpoints), in turn."""
+    agents = {
+        bot: await load_agent(
+            model_path=model, endpoints=AvailableEndpoints.read_endpoints(str(endpoints))
+        )
+        for bot, (model, endpoints) in bots.items()
+    }
+    timer = PartTimer()
+    samples: Dict[str, List[Dict[str, float]]] = {bot: [] for bot in agents}
+    with timing_parts(timer):
+        for agent in agents.values():  # warm-up, not counted
+            for message in conversation_messages()[:WARM_UP_MESSAGES]:
+                await handle(agent, f"warm-up-{uuid.uuid4()}", message, timer)
+        for script in scripts(conversations):
+            senders = {bot: f"bench-{uuid.uuid4()}" for bot in agents}
+            for message in script:
+                for bot, agent in agents.items():
+                    samples[bot].append(await handle(agent, senders[bot], message, timer))
+    return {bot: summarize(values) for bot, values in samples.items()}
+
+
 def main() -> None:
-    """Run the benchmark and print a Markdown table."""
+    """Run the benchmark and print Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--model", required=True, help="the assistant's trained model")
     parser.add_argument("--conversations", type=int, default=40)
     args = parser.parse_args()
+    quiet_rasa_logs()
 
-    results = []
-    with tempfile.TemporaryDirectory() as logs:
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        environment = bench_environment(folder)
         starter = starter_model()
         port = free_port()
-        server = [RASA, "run", "--model", starter, "--port", str(port)]
-        with running(server, f"http://127.0.0.1:{port}/", Path(logs) / "starter.log"):
-            results.append(bench_bot("rasa init starter", f"http://127.0.0.1:{port}", port,
-                                     args.conversations))  # fmt: skip
-        with assistant(args.model, Path(logs), environment=TEST_SECRETS) as url:
-            port = int(url.rsplit(":", 1)[1])
-            results.append(bench_bot("MBC assistant", url, port, args.conversations))
+        server = starter_server_command(port)
+        with running(server, f"http://127.0.0.1:{port}/", folder / "starter.log"):
+            with assistant(args.model, folder, environment=environment) as url:
+                urls = {STARTER: f"http://127.0.0.1:{port}", ASSISTANT: url}
+                one = alternating(urls, args.conversations)
+                endpoints = yaml.safe_load((folder / "endpoints.yml").read_text())
+                actions_url = endpoints["action_endpoint"]["url"]
+                ports = {bot: urlsplit(u).port or 0 for bot, u in urls.items()}
+                actions_port = urlsplit(actions_url).port or 0
+                ten = {
+                    STARTER: measure_with_cpu(
+                        urls[STARTER], {"rasa": ports[STARTER]}, args.conversations
+                    ),
+                    ASSISTANT: measure_with_cpu(
+                        urls[ASSISTANT],
+                        {"rasa": ports[ASSISTANT], "actions": actions_port},
+                        args.conversations,
+                    ),
+                }
+                memory = {bot: resident_memory_mb(port) for bot, port in ports.items()}
+                os.environ.update(environment)
+                bots = {
+                    STARTER: (starter, in_process_endpoints(folder)),
+                    ASSISTANT: (
+                        args.model,
+                        in_process_endpoints(folder, actions_url),
+                    ),
+                }
+                parts = asyncio.run(profile_parts(bots, args.conversations // 2))
     startup = time_to_first_answer()
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    report = {"results": results, "make_run_to_first_answer_s": startup, "cpus": os.cpu_count()}
+    report = {
+        "one_conversation_alternating": one,
+        "ten_conversations": ten,
+        "rss_mb": memory,
+        "parts_per_message_ms": parts,
+        "make_run_to_first_answer_s": startup,
+        "cpus": os.cpu_count(),
+    }
     (OUT_DIR / "latency.json").write_text(json.dumps(report, indent=2))
+    ratio = one[ASSISTANT]["p50_ms"] / one[STARTER]["p50_ms"]
     print("| bot | 1 conv p50 | 1 conv p95 | 10 conv p50 | 10 conv p95 | RSS |")
     print("| --- | --- | --- | --- | --- | --- |")
-    for row in results:
-        one, ten = row["one_conversation"], row["ten_conversations"]
-        print(f"| {row['bot']} | {one['p50_ms']} ms | {one['p95_ms']} ms | "  # type: ignore[index]
-              f"{ten['p50_ms']} ms | {ten['p95_ms']} ms | {row['rss_mb']} MiB |")  # type: ignore[index] # fmt: skip
+    for bot in urls:
+        one_bot, ten_bot = one[bot], ten[bot]
+        print(f"| {bot} | {one_bot['p50_ms']} ms | {one_bot['p95_ms']} ms | "
+              f"{ten_bot['p50_ms']} ms | {ten_bot['p95_ms']} ms | {memory[bot]} MiB |")  # fmt: skip
+    print(f"\nOne conversation at a time, alternating: assistant p50 / starter p50 = {ratio:.2f}")
+    print("\nWhere the time goes, per message (ms; mean / p95; SQL tracker store on SQLite):\n")
+    print(f"| part | {STARTER} | {ASSISTANT} |")
+    print("| --- | --- | --- |")
+    names = list(dict.fromkeys([*parts[ASSISTANT], *parts[STARTER]]))
+    for part in sorted(
+        names, key=lambda n: list(parts[ASSISTANT]).index(n) if n in parts[ASSISTANT] else -1
+    ):
+        cells = [
+            f"{parts[bot][part]['mean_ms']} / {parts[bot][part]['p95_ms']}"
+            if part in parts[bot]
+            else "-"
+            for bot in (STARTER, ASSISTANT)
+        ]
+        print(f"| {part} | {cells[0]} | {cells[1]} |")
+    cpu = {bot: {k: v for k, v in ten[bot].items() if k.startswith("cpu_ms")} for bot in ten}
+    print(f"\nCPU per message with ten conversations at once (ms of CPU time): {cpu}")
     print(f"\n`make run` to first answer (model trained): {startup} s")
 
 

@@ -2,6 +2,7 @@
 
 import shutil
 import subprocess
+from typing import List
 
 from tests.harness.servers import PROJECT_DIR, RASA, server_environment
 
@@ -21,3 +22,16 @@ def starter_model() -> str:
         )
         models = sorted((STARTER_DIR / "models").glob("*.tar.gz"))
     return str(models[-1])
+
+
+def starter_server_command(port: int) -> List[str]:
+    """`rasa run` for the starter bot with its own credentials and endpoints, as `rasa init` made.
+
+    Run from this project's folder, Rasa would otherwise read this project's files, whose
+    channels and stores need secrets the starter does not have.
+    """
+    return [
+        RASA, "run", "--model", starter_model(), "--port", str(port),
+        "--credentials", str(STARTER_DIR / "credentials.yml"),
+        "--endpoints", str(STARTER_DIR / "endpoints.yml"),
+    ]  # fmt: skip

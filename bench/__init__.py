@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench`, `bench-load`, `bench-directory`, `bench-safety`, `bench-turns`."""
