@@ -89,6 +89,18 @@ def test_a_second_follow_up_still_refers_to_the_topic(domain: Dict) -> None:
     assert follow_up(tracker, domain)[0] == ["utter_how_to_ask"]
 
 
+def test_a_follow_up_after_a_follow_up_answer_stays_with_its_kind(domain: Dict) -> None:
+    tracker = conversation(
+        "treatment_stops",
+        "utter_treatment_stops",
+        "follow_up_how",
+        "utter_follow_up_hospice",
+        "follow_up_where",
+    )
+    events = follow_up(tracker, domain)[1]
+    assert [(e["event"], e.get("value")) for e in events][0] == ("slot", "hospice")
+
+
 def test_a_follow_up_before_any_topic_asks_to_say_more(domain: Dict) -> None:
     said, _ = follow_up(conversation("greet", "utter_greet", "follow_up_where"), domain)
     assert said == ["utter_please_rephrase"]
