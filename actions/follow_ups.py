@@ -138,7 +138,7 @@ class ActionAnswerFollowUp(Action):
             dispatcher.utter_message(response=NO_TOPIC_YET)
             return []
         family = family_of(topic)
-        answer = ANSWERS[family].get(question, ANSWERS[PALLIATIVE].get(question, NO_TOPIC_YET))
+        answer = ANSWERS[family].get(question, NO_TOPIC_YET)
         if answer == SEARCH:
             # A place already given in this conversation is searched again at once.
             return [SlotSet("provider_kind", family), FollowupAction(DIRECTORY_SEARCH_FORM)]

@@ -79,9 +79,11 @@ async def one_long_conversation(endpoints: Path, model: str) -> Dict[str, Dict[s
     }
 
 
-def measure(model: str, database_url: str, folder: Path) -> Dict[str, Dict[str, float]]:
+def measure(
+    model: str, database_url: str, folder: Path, base: Dict[str, str]
+) -> Dict[str, Dict[str, float]]:
     """The long conversation with its tracker store at `database_url`."""
-    environment = {**bench_environment(folder), "TRACKER_STORE_URL": database_url}
+    environment = {**base, "TRACKER_STORE_URL": database_url}
     port = free_port()
     command, health = action_server_command(port)
     os.environ.update(environment)
@@ -99,9 +101,10 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
-        results["SQLite"] = measure(args.model, f"sqlite:///{folder}/conversations.sqlite3", folder)
+        base = bench_environment(folder)  # the secrets and the example directory, made once
+        results["SQLite"] = measure(args.model, base["TRACKER_STORE_URL"], folder, base)
         with temporary_postgres() as url:
-            results["PostgreSQL"] = measure(args.model, url, folder)
+            results["PostgreSQL"] = measure(args.model, url, folder, base)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     (OUT_DIR / "conversation_length.json").write_text(json.dumps(results, indent=2))
     print("| store | turn | whole message (ms) | tracker load (ms) | tracker save (ms) |")

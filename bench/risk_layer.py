@@ -19,7 +19,6 @@ import logging
 import time
 from typing import Any, Callable, Dict, List
 
-import scipy.sparse
 import spacy
 import yaml
 from rasa.core.agent import Agent
@@ -148,8 +147,7 @@ def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str
         started = time.perf_counter()
         vector = encoder.encode(text)
         counts = vectorizer.transform([text.lower()])
-        ngrams = classifier.features.ngram_weights.transform(counts)
-        row = scipy.sparse.hstack([scipy.sparse.csr_matrix(vector[None, :]), ngrams]).tocsr()
+        row = classifier.features.join(vector[None, :], counts)
         multinomial_probabilities(classifier.model, row)
         scorer_ms.append((time.perf_counter() - started) * 1000)
         doc = nlp(text)

@@ -50,10 +50,15 @@ class FeatureAssembler:
     def _rows(
         self, messages: List[Message], counts: scipy.sparse.csr_matrix
     ) -> scipy.sparse.csr_matrix:
+        return self.join(np.vstack([self._dense(m) for m in messages]), counts)
+
+    def join(
+        self, embeddings: np.ndarray, counts: scipy.sparse.csr_matrix
+    ) -> scipy.sparse.csr_matrix:
+        """Rows of the embeddings beside their weighted n-gram counts."""
         assert self.ngram_weights is not None, "fit() or a fitted transformer comes first"
         ngrams = self.ngram_weights.transform(counts)
-        dense = np.vstack([self._dense(m) for m in messages])
-        return scipy.sparse.hstack([scipy.sparse.csr_matrix(dense), ngrams]).tocsr()
+        return scipy.sparse.hstack([scipy.sparse.csr_matrix(embeddings), ngrams]).tocsr()
 
     @staticmethod
     def _dense(message: Message) -> np.ndarray:
