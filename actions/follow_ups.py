@@ -42,6 +42,7 @@ FAMILY_OF_ANSWER: Dict[str, str] = {
     "utter_crisis_someone_else": "crisis_someone_else",
     "utter_not_safe": "crisis_self",
     "utter_medical_emergency": "medical_emergency",
+    "utter_crisis_line_after_emergency": "medical_emergency",
 }
 PALLIATIVE = "palliative"
 

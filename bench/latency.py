@@ -39,7 +39,6 @@ from tests.harness.keys import REST_HEADERS, TEST_SECRETS
 from tests.harness.percentiles import percentile
 from tests.harness.servers import (
     PROJECT_DIR,
-    SAFETY_EVENT_BROKER,
     assistant,
     free_port,
     running,
@@ -201,14 +200,12 @@ def bench_environment(folder: Path) -> Dict[str, str]:
 def in_process_endpoints(folder: Path, action_endpoint_url: str = "") -> Path:
     """An endpoints file as `make run` uses (SQL tracker store, locks, safety events)."""
     path = folder / f"endpoints-{uuid.uuid4().hex[:8]}.yml"
-    lines = [
-        "tracker_store:\n  type: assistant.stores.tracker_store.ConfiguredTrackerStore",
-        "lock_store:\n  type: assistant.stores.lock_store.ConfiguredLockStore",
-    ]
+    as_run = yaml.safe_load((PROJECT_DIR / "endpoints.yml").read_text())
+    endpoints = {store: as_run[store] for store in ("tracker_store", "lock_store")}
     if action_endpoint_url:
-        lines.append(f"action_endpoint:\n  url: {action_endpoint_url}")
-        lines.append(f"event_broker:\n  type: {SAFETY_EVENT_BROKER}")
-    path.write_text("\n".join(lines) + "\n")
+        endpoints["action_endpoint"] = {"url": action_endpoint_url}
+        endpoints["event_broker"] = as_run["event_broker"]
+    path.write_text(yaml.safe_dump(endpoints))
     return path
 
 

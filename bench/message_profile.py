@@ -28,6 +28,7 @@ from rasa.engine.graph import GraphNode
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.log_utils import configure_structlog
 
+from assistant.stores.tracker_store import ConfiguredTrackerStore
 from tests.harness.percentiles import percentile
 
 TRACKER_LOAD = "tracker store: load"
@@ -94,6 +95,7 @@ def timing_parts(timer: PartTimer) -> Iterator[None]:
     originals = {
         (GraphNode, "__call__"): GraphNode.__call__,
         (SQLTrackerStore, "retrieve"): SQLTrackerStore.retrieve,
+        (ConfiguredTrackerStore, "retrieve"): ConfiguredTrackerStore.retrieve,
         (SQLTrackerStore, "save"): SQLTrackerStore.save,
         (EndpointConfig, "request"): EndpointConfig.request,
     }
@@ -107,7 +109,11 @@ def timing_parts(timer: PartTimer) -> Iterator[None]:
             timer.add(_part_of_node(node), time.perf_counter() - started)
 
     GraphNode.__call__ = timed_node
-    SQLTrackerStore.retrieve = _timed_async(SQLTrackerStore.retrieve, TRACKER_LOAD, timer)
+    # The project's store loads with its own `retrieve`; Rasa's SQL store (the starter) with Rasa's.
+    for store in (SQLTrackerStore, ConfiguredTrackerStore):
+        store.retrieve = _timed_async(  # type: ignore[method-assign]
+            originals[store, "retrieve"], TRACKER_LOAD, timer
+        )
     SQLTrackerStore.save = _timed_async(SQLTrackerStore.save, TRACKER_SAVE, timer)
     EndpointConfig.request = _timed_async(EndpointConfig.request, ACTION_SERVER, timer)
     try:

@@ -8,7 +8,7 @@ classifier) and the patterns' time.
 
 Results: Markdown tables and bench/out/risk_layer.json.
 
-Usage: make bench-safety  (add RESERVE=1 for the reserve split, once per design change)
+Usage: make bench-safety  (add RESERVE=1 for the reserve splits, once per design change)
    or: PYTHONPATH=. .venv/bin/python bench/risk_layer.py --model models/assistant-X.tar.gz
 """
 
@@ -73,7 +73,7 @@ def main() -> None:
     parser.add_argument(
         "--reserve",
         action="store_true",
-        help="also score the reserve split (once per design change: docs/safety.md)",
+        help="also score the reserve splits (once per design change: docs/safety.md)",
     )
     options = parser.parse_args()
     # Rasa's debug log would print every message parsed, the split's text included.
@@ -83,7 +83,7 @@ def main() -> None:
         "labelled": [RiskMessage(m.text, m.level, m.about) for m in labelled_messages()],
     }
     if options.reserve:
-        splits["reserve"] = read_split(RESERVE_EN)
+        splits.update({name: read_split(path) for name, path in RESERVE_EN.items()})
     nlp = spacy.load("en_core_web_md")
     detector = DistressDetector(nlp.vocab, nlp.get_pipe("parser"))
 

@@ -84,12 +84,12 @@ def rasa_url(
     safety_events_url: str,
     demo_page_port: int,
 ) -> Iterator[str]:
-    """Base URL of a real Rasa server (with its action server) on loopback."""
+    """Base URL of a real Rasa server and its action server on loopback, as `make run` runs them."""
     environment = {
         "DIRECTORY_DATABASE_URL": demo_directory_url,
         "SAFETY_EVENTS_DATABASE_URL": safety_events_url,
         "WEBCHAT_ALLOWED_ORIGINS": f"http://127.0.0.1:{demo_page_port}",
         **sms_environment(server_logs),
     }
-    with assistant(model_path, server_logs, environment=environment) as url:
+    with assistant(model_path, server_logs, environment=environment, with_stores=True) as url:
         yield url

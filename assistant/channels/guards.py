@@ -28,7 +28,15 @@ DEFAULT_RATE_LIMIT_PER_MINUTE = 30
 DEFAULT_CRISIS_EXEMPTIONS_PER_MINUTE = 10
 DEFAULT_MAX_REQUEST_BYTES = 256 * 1024
 DEFAULT_MAX_MESSAGE_CHARACTERS = 5000
-SAFETY_INTENTS = frozenset({"crisis_self", "crisis_someone_else", "medical_emergency", "not_safe"})
+SAFETY_INTENTS = frozenset(
+    {
+        "crisis_self",
+        "crisis_someone_else",
+        "medical_emergency",
+        "medical_emergency_and_crisis",
+        "not_safe",
+    }
+)
 RATE_LIMITED = (
     "You're sending messages faster than I can answer. Please wait a minute and try again. "
     "If you are in crisis, call or text 988. In an emergency, call 911."

@@ -19,9 +19,19 @@ CRISIS_SELF = "crisis_self"
 CRISIS_OTHER = "crisis_someone_else"
 NOT_SAFE = "not_safe"
 EMERGENCY = "medical_emergency"
+# An emergency read together with a strong crisis signal: 911 first, then 988.
+EMERGENCY_AND_CRISIS = "medical_emergency_and_crisis"
 DISTRESS = "distress"
 POSSIBLE_CRISIS = "possible_crisis"
-RISK_INTENTS = {CRISIS_SELF, CRISIS_OTHER, NOT_SAFE, EMERGENCY, DISTRESS, POSSIBLE_CRISIS}
+RISK_INTENTS = {
+    CRISIS_SELF,
+    CRISIS_OTHER,
+    NOT_SAFE,
+    EMERGENCY,
+    EMERGENCY_AND_CRISIS,
+    DISTRESS,
+    POSSIBLE_CRISIS,
+}
 INTENT_LEVELS = {
     NOT_SAFE: Level.CRISIS,
     CRISIS_SELF: Level.CRISIS,
@@ -130,11 +140,17 @@ def decide(
             return Decision(NOT_SAFE, Level.CRISIS, source="patterns", some_risk=True)
         other = assessment.about_someone_else
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
+    # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911.
+    emergency = (
+        EMERGENCY_AND_CRISIS
+        if not crisis_set_aside and scores.crisis >= thresholds.crisis
+        else EMERGENCY
+    )
     if assessment.level == Level.EMERGENCY:
-        return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="patterns")
+        return Decision(emergency, Level.EMERGENCY, some_risk=True, source="patterns")
     emergency_set_aside = assessment.set_aside >= Level.EMERGENCY
     if not emergency_set_aside and (scores.emergency >= thresholds.emergency or top == EMERGENCY):
-        return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="scorer")
+        return Decision(emergency, Level.EMERGENCY, some_risk=True, source="scorer")
     if not crisis_set_aside:
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self

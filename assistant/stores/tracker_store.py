@@ -7,6 +7,8 @@ and it recovers by itself when the database comes back mid-run. A message
 costs less as the conversation grows than with Rasa's own: events are turned
 back into objects without Rasa's per-event class search, and saving does not
 load the whole conversation a second time to tell the event broker what is new.
+And a session that holds `max_turns_per_session` messages is closed at the next message, as
+an idle one is (`session_rollover`), so a busy conversation costs what a new one costs.
 """
 
 import json
@@ -21,8 +23,11 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from assistant.stores.config import printable, tracker_store_url
 from assistant.stores.engines import database_engine
 from assistant.stores.event_loading import deserialise
+from assistant.stores.session_rollover import start_next_session_if_full
 
 CONNECT_TIMEOUT_SECONDS = 5
+# Messages from the person in one session before the next message starts a new one.
+DEFAULT_MAX_TURNS_PER_SESSION = 10
 
 
 class StoreUnavailable(RuntimeError):
@@ -64,9 +69,13 @@ class ConfiguredTrackerStore(SQLTrackerStore):
         domain: Optional[Domain] = None,
         host: Optional[str] = None,
         event_broker: Optional[EventBroker] = None,
+        max_turns_per_session: int = DEFAULT_MAX_TURNS_PER_SESSION,
         **kwargs: Any,
     ) -> None:
         """Connect to the configured database, failing fast when it is down."""
+        if int(max_turns_per_session) < 1:
+            raise ValueError("max_turns_per_session (endpoints.yml) must be 1 or more.")
+        self.max_turns_per_session = int(max_turns_per_session)
         url = with_connect_timeout(tracker_store_url())
         check_reachable(url)
         super().__init__(domain=domain, host=url, event_broker=event_broker)
@@ -75,6 +84,13 @@ class ConfiguredTrackerStore(SQLTrackerStore):
         self.engine.dispose()
         self.engine = sa.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The conversation's current session; a full one is closed and a new one begun."""
+        tracker = await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
+        if tracker is not None and self.domain is not None:
+            start_next_session_if_full(tracker, self.domain, self.max_turns_per_session)
+        return tracker
 
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool

@@ -52,7 +52,7 @@ def quiet_servers(
         "TRACKER_STORE_URL": f"sqlite:///{log_dir}/conversations.sqlite3",
         **sms_environment(log_dir),
     }
-    with assistant(model_path, log_dir, environment=environment) as url:
+    with assistant(model_path, log_dir, environment=environment, with_stores=True) as url:
         yield url, log_dir
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.e2e.conversation import new_sender, say, texts
+from tests.e2e.conversation import MAX_TURNS_PER_SESSION, new_sender, say, texts
 from tests.harness.keys import REST_HEADERS
 
 pytestmark = pytest.mark.model
@@ -37,6 +37,19 @@ def test_a_follow_up_is_read_against_the_last_topic(rasa_url: str) -> None:
     assert "doctor's office, in the hospital" in texts(say(rasa_url, sender, "and where"))
     say(rasa_url, sender, "/treatment_stops")
     assert "who gives hospice care" in texts(say(rasa_url, sender, "how do we start that"))
+
+
+def test_a_long_conversation_goes_on_across_its_new_sessions(rasa_url: str) -> None:
+    # The message after a full session starts a new one: it is a follow-up to the last
+    # answer of the full session, and the next one a follow-up to that.
+    sender = new_sender()
+    questions = ["/palliative_vs_hospice", "/support_groups", "/what_is_palliative_care"]
+    for number in range(MAX_TURNS_PER_SESSION - 1):
+        say(rasa_url, sender, questions[number % len(questions)])
+    assert "extra layer of support" in texts(say(rasa_url, sender, "/what_is_palliative_care"))
+    assert "team with special training" in texts(say(rasa_url, sender, "who does that?"))
+    assert "doctor's office, in the hospital" in texts(say(rasa_url, sender, "and where"))
+    assert "not the same" in texts(say(rasa_url, sender, "/palliative_vs_hospice"))
 
 
 @pytest.mark.xfail(

@@ -64,6 +64,19 @@ def test_a_medical_emergency_gets_911_first(rasa_url: str, message: str) -> None
     assert answer.startswith("This could be an emergency. Please call 911 now.")
 
 
+def test_an_emergency_that_may_be_deliberate_gets_911_then_988(rasa_url: str) -> None:
+    # The risk layer sets this intent when an emergency comes with a strong crisis signal
+    # (tests/safety/test_risk_decision.py); typed here as a payload to follow the dialogue.
+    sender = new_sender()
+    assert "Where should I look?" in texts(say(rasa_url, sender, "find hospice near me"))
+    answer = texts(say(rasa_url, sender, "/medical_emergency_and_crisis"))
+    assert answer.startswith("This could be an emergency. Please call 911 now.")
+    assert answer.index("911") < answer.index("Call or text 988")
+    assert "Where should I look?" not in answer
+    topic = texts(say(rasa_url, sender, "what is palliative care?"))
+    assert topic.startswith("I'm still here with you")
+
+
 def test_distress_gets_human_support_without_the_crisis_line(rasa_url: str) -> None:
     reply = say(rasa_url, new_sender(), "I'm so scared about my scan on friday, I can't sleep")
     answer = texts(reply)

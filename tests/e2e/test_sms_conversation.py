@@ -12,6 +12,7 @@ import requests
 
 from assistant.channels.sms import SLOW_REPLY
 from assistant.channels.sms_format import GSM7_CHARACTERS, MAX_SMS_CHARACTERS
+from tests.e2e.conversation import MAX_TURNS_PER_SESSION
 from tests.harness.servers import free_port, rasa_server
 from tests.twilio_webhook import (
     WEBHOOK_PATH,
@@ -50,6 +51,16 @@ def test_a_conversation_by_text_with_numbered_quick_replies(rasa_url: str) -> No
     assert "extra layer of support" in " ".join(answer)
     assert "Reply 1 for Who gives it?" in answer[-1]
     assert "extra layer" not in " ".join(phone.text("7"))
+
+
+def test_a_numbered_reply_to_the_last_answer_of_a_full_session(rasa_url: str) -> None:
+    # The message after a full session starts a new one; here it is "1".
+    phone = Texter(rasa_url)
+    phone.text("hi")
+    for _ in range(MAX_TURNS_PER_SESSION - 1):
+        answer = phone.text("what is palliative care")
+    assert "Reply 1 for Who gives it?" in answer[-1]
+    assert "team with special training" in " ".join(phone.text("1"))
 
 
 def test_a_numbered_reply_chooses_between_places(rasa_url: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import requests
+import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 RASA = str(PROJECT_DIR / ".venv" / "bin" / "rasa")
@@ -123,18 +124,31 @@ def assistant(
     log_dir: Path,
     endpoints: Optional[Path] = None,
     environment: Optional[Dict[str, str]] = None,
+    with_stores: bool = False,
 ) -> Iterator[str]:
     """The action server and the Rasa server; yields the Rasa server's base URL.
 
-    `environment` adds variables for both, such as DIRECTORY_DATABASE_URL.
+    `environment` adds variables for both, such as DIRECTORY_DATABASE_URL. With
+    `with_stores`, conversations are kept as `make run` keeps them (the project's
+    tracker and lock stores, at TRACKER_STORE_URL or a SQLite file in `log_dir`);
+    else in Rasa's in-memory store.
     """
     actions_port, rasa_port = free_port(), free_port()
+    environment = dict(environment or {})
     if endpoints is None:
         endpoints = log_dir / "endpoints.yml"
-        endpoints.write_text(
-            f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
-            f"event_broker:\n  type: {SAFETY_EVENT_BROKER}\n"
-        )
+        action_url = f"http://127.0.0.1:{actions_port}/webhook"
+        if with_stores:
+            environment.setdefault(
+                "TRACKER_STORE_URL", f"sqlite:///{log_dir}/conversations.sqlite3"
+            )
+            as_run = yaml.safe_load((PROJECT_DIR / "endpoints.yml").read_text())
+            endpoints.write_text(yaml.safe_dump({**as_run, "action_endpoint": {"url": action_url}}))
+        else:
+            endpoints.write_text(
+                f"action_endpoint:\n  url: {action_url}\n"
+                f"event_broker:\n  type: {SAFETY_EVENT_BROKER}\n"
+            )
     actions, actions_health = action_server_command(actions_port)
     with running(actions, actions_health, log_dir / "actions.log", environment):
         with rasa_server(model, log_dir, endpoints, environment, rasa_port) as url:

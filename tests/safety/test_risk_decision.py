@@ -65,6 +65,40 @@ def test_an_emergency_score_gets_911() -> None:
     assert decision.intent == "medical_emergency"
 
 
+def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> None:
+    from_patterns = decide(
+        Assessment(Level.EMERGENCY, cues=("overdose",)),
+        RiskScores(crisis_self=0.7),
+        ranking("crisis_self", 0.7),
+        THRESHOLDS,
+    )
+    from_scores = decide(
+        NOTHING,
+        RiskScores(emergency=0.55, crisis_self=0.62),
+        ranking("symptom_pain", 0.2),
+        THRESHOLDS,
+    )
+    for decision in (from_patterns, from_scores):
+        assert decision.intent == "medical_emergency_and_crisis"
+        assert decision.level == Level.EMERGENCY
+
+
+def test_an_emergency_with_a_weak_or_negated_crisis_signal_is_an_emergency() -> None:
+    weak = decide(
+        Assessment(Level.EMERGENCY, cues=("breathing",)),
+        RiskScores(crisis_self=0.3),
+        ranking("medical_emergency", 0.6),
+        THRESHOLDS,
+    )
+    negated = decide(
+        Assessment(Level.EMERGENCY, cues=("overdose",), set_aside=Level.CRISIS),
+        RiskScores(crisis_self=0.9),
+        ranking("crisis_self", 0.9),
+        THRESHOLDS,
+    )
+    assert weak.intent == negated.intent == "medical_emergency"
+
+
 def test_distress_comes_first_and_the_topic_follows() -> None:
     decision = decide(
         Assessment(Level.DISTRESS, cues=("distress",)),
