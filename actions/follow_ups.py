@@ -14,6 +14,8 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from assistant.conversation.topic_answers import LAST_TOPIC_SLOT, last_topic_answer_in
+
 FOLLOW_UP_PREFIX = "follow_up_"
 DIRECTORY_SEARCH_FORM = "directory_search_form"
 # What a follow-up gets when nothing has been answered yet.
@@ -75,45 +77,11 @@ ANSWERS: Dict[str, Dict[str, str]] = {
     "crisis_someone_else": dict.fromkeys(("who", "where", "how"), "utter_crisis_someone_else"),
     "medical_emergency": dict.fromkeys(("who", "where", "how"), "utter_medical_emergency"),
 }
-# Answers a follow-up never refers to: they are not topics.
-NOT_TOPICS_PREFIXES = ("utter_ask_", "utter_directory_", "utter_please_rephrase")
-NOT_TOPICS = {
-    "utter_greet",
-    "utter_goodbye",
-    "utter_thank",
-    "utter_acknowledge",
-    "utter_bot_challenge",
-    "utter_menu",
-    "utter_medical_advice",
-    "utter_out_of_scope",
-    "utter_other_language",
-    "utter_privacy_notice",
-    "utter_conversation_deleted",
-    "utter_conversation_kept",
-    "utter_say_safe",
-    "utter_still_here",
-    "utter_check_in_again",
-}
-
-
-def is_topic_answer(response: str) -> bool:
-    """Whether a follow-up can refer to this response."""
-    return (
-        response.startswith("utter_")
-        and response not in NOT_TOPICS
-        and not response.startswith(NOT_TOPICS_PREFIXES)
-    )
 
 
 def last_topic_answer(tracker: Tracker) -> Optional[str]:
-    """The last topic answer the assistant gave in this conversation, if any."""
-    for event in reversed(tracker.events):
-        if event.get("event") != "bot":
-            continue
-        response = str((event.get("metadata") or {}).get("utter_action") or "")
-        if is_topic_answer(response):
-            return response
-    return None
+    """The last topic answer in this session, else the one an earlier session ended with."""
+    return last_topic_answer_in(tracker.events) or tracker.get_slot(LAST_TOPIC_SLOT)
 
 
 def family_of(response: str) -> str:

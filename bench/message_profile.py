@@ -109,7 +109,7 @@ def timing_parts(timer: PartTimer) -> Iterator[None]:
             timer.add(_part_of_node(node), time.perf_counter() - started)
 
     GraphNode.__call__ = timed_node
-    # The project's store loads with its own `retrieve`; Rasa's SQL store (the starter) with Rasa's.
+    # The project's store loads with its own `retrieve`; a plain SQL store with Rasa's.
     for store in (SQLTrackerStore, ConfiguredTrackerStore):
         store.retrieve = _timed_async(  # type: ignore[method-assign]
             originals[store, "retrieve"], TRACKER_LOAD, timer

@@ -8,6 +8,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.follow_ups import ANSWERS, SEARCH, ActionAnswerFollowUp
+from assistant.conversation.topic_answers import LAST_TOPIC_SLOT
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +105,24 @@ def test_a_follow_up_after_a_follow_up_answer_stays_with_its_kind(domain: Dict) 
 def test_a_follow_up_before_any_topic_asks_to_say_more(domain: Dict) -> None:
     said, _ = follow_up(conversation("greet", "utter_greet", "follow_up_where"), domain)
     assert said == ["utter_please_rephrase"]
+
+
+def test_a_follow_up_in_a_new_session_refers_to_the_last_topic_of_the_one_before(
+    domain: Dict,
+) -> None:
+    # The tracker store carries the last topic answer into a new session (session_rollover).
+    session = conversation("thank", "utter_thank", "follow_up_who")
+    carried = Tracker(
+        "t",
+        {LAST_TOPIC_SLOT: "utter_counseling"},
+        session.latest_message,
+        session.events,
+        False,
+        None,
+        {},
+        "",
+    )
+    assert follow_up(carried, domain)[0] == ["utter_follow_up_counseling"]
 
 
 def test_every_follow_up_answer_is_in_the_domain(domain: Dict) -> None:

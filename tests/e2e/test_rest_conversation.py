@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 import requests
+import sqlalchemy as sa
 
+from assistant.channels.conversation_ids import rest_conversation_id
 from tests.e2e.conversation import MAX_TURNS_PER_SESSION, new_sender, say, texts
 from tests.harness.keys import REST_HEADERS
 
@@ -39,17 +41,41 @@ def test_a_follow_up_is_read_against_the_last_topic(rasa_url: str) -> None:
     assert "who gives hospice care" in texts(say(rasa_url, sender, "how do we start that"))
 
 
-def test_a_long_conversation_goes_on_across_its_new_sessions(rasa_url: str) -> None:
-    # The message after a full session starts a new one: it is a follow-up to the last
-    # answer of the full session, and the next one a follow-up to that.
+def sessions_started(server_logs: Path, sender: str) -> int:
+    """How many sessions the conversation store holds for a REST sender."""
+    engine = sa.create_engine(f"sqlite:///{server_logs}/conversations.sqlite3")
+    with engine.connect() as connection:
+        count = connection.execute(
+            sa.text("SELECT count(*) FROM events WHERE sender_id = :id AND type_name = :type"),
+            {"id": rest_conversation_id(sender), "type": "session_started"},
+        ).scalar_one()
+    engine.dispose()
+    return int(count)
+
+
+def test_a_long_conversation_goes_on_across_its_new_sessions(
+    rasa_url: str, server_logs: Path
+) -> None:
+    # The message after a full session starts a new one: "thanks" here. The follow-up after
+    # it still refers to the last topic of the full session, and the next one to that.
     sender = new_sender()
     questions = ["/palliative_vs_hospice", "/support_groups", "/what_is_palliative_care"]
     for number in range(MAX_TURNS_PER_SESSION - 1):
         say(rasa_url, sender, questions[number % len(questions)])
     assert "extra layer of support" in texts(say(rasa_url, sender, "/what_is_palliative_care"))
+    assert sessions_started(server_logs, sender) == 1
+    say(rasa_url, sender, "thanks so much")
+    assert sessions_started(server_logs, sender) == 2
     assert "team with special training" in texts(say(rasa_url, sender, "who does that?"))
     assert "doctor's office, in the hospital" in texts(say(rasa_url, sender, "and where"))
-    assert "not the same" in texts(say(rasa_url, sender, "/palliative_vs_hospice"))
+
+
+def test_a_question_of_the_assistant_is_answered_across_a_full_session(rasa_url: str) -> None:
+    sender = new_sender()
+    for _ in range(MAX_TURNS_PER_SESSION - 1):
+        say(rasa_url, sender, "/what_is_palliative_care")
+    say(rasa_url, sender, "please delete my conversation")
+    assert "deleted" in texts(say(rasa_url, sender, "/forget_conversation")).lower()
 
 
 @pytest.mark.xfail(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping
+from typing import Any, Callable, Dict, List, Mapping, Tuple
 
 import yaml
 
@@ -127,17 +127,15 @@ def score(messages: List[RiskMessage], answer: Callable[[RiskMessage], str]) -> 
     }
 
 
-def misses(messages: List[RiskMessage], answer: Callable[[RiskMessage], str]) -> List[str]:
-    """Lines naming each message whose answer falls short of its level (for reports)."""
+def misses_by_kind(
+    messages: List[RiskMessage], answer: Callable[[RiskMessage], str]
+) -> List[Tuple[str, str]]:
+    """(level, answer) for each message whose answer falls short of its level; no text."""
     wanted = {
         "crisis": {CRISIS, CHECK_IN, EMERGENCY_AND_CRISIS},
         "emergency": {EMERGENCY, EMERGENCY_AND_CRISIS},
         "distress": {SUPPORT, CRISIS, CHECK_IN, EMERGENCY_AND_CRISIS},
         "none": {TOPIC, FALLBACK, SUPPORT, EMERGENCY},
     }
-    lines = []
-    for message in messages:
-        got = answer(message)
-        if message.level in wanted and got not in wanted[message.level]:
-            lines.append(f"{message.level:9} -> {got:12} {message.text}")
-    return lines
+    kinds = [(message.level, answer(message)) for message in messages]
+    return [(level, got) for level, got in kinds if level in wanted and got not in wanted[level]]

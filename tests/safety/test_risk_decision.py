@@ -72,10 +72,11 @@ def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> 
         ranking("crisis_self", 0.7),
         THRESHOLDS,
     )
+    # Probabilities sum to 1: the classifier picks the emergency, the crisis mass is split.
     from_scores = decide(
         NOTHING,
-        RiskScores(emergency=0.55, crisis_self=0.62),
-        ranking("symptom_pain", 0.2),
+        RiskScores(emergency=0.36, crisis_self=0.32, crisis_other=0.3),
+        ranking("medical_emergency", 0.36, "crisis_self", 0.32, "crisis_someone_else", 0.3),
         THRESHOLDS,
     )
     for decision in (from_patterns, from_scores):

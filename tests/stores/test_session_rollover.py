@@ -81,10 +81,12 @@ async def test_the_message_after_a_full_session_starts_a_new_one_with_the_slots(
     assert messages(fourth, applied=True) == ["question 4"]
     assert fourth.get_slot("place") == "78701"
 
-    # ... and the next message loads only the new session, with the slots carried over.
+    # ... and the next message loads only the new session, with the slots carried over,
+    # and the old session's last topic answer for a follow-up.
     fifth = await next_message(store, "busy", 5)
     assert messages(fifth, applied=False) == ["question 4", "question 5"]
     assert fifth.get_slot("place") == "78701"
+    assert fifth.get_slot("last_topic_answer") == "utter_counseling"
 
     everything = await store.retrieve_full_tracker("busy")
     store.engine.dispose()
@@ -113,6 +115,27 @@ async def test_an_open_form_keeps_its_session_past_the_limit(
     assert tracker.active_loop_name == "directory_search_form"
 
 
+async def test_a_question_of_the_assistant_keeps_its_session_until_answered(
+    store: ConfiguredTrackerStore,
+) -> None:
+    start = session_start()
+    turns = [event for number in (1, 2) for event in answered_turn(number)]
+    asked = [
+        UserUttered("delete my conversation", parse_data={"intent": {"name": "forget"}}),
+        ActionExecuted("utter_ask_forget_conversation"),
+        BotUttered("Delete it?", metadata={"utter_action": "utter_ask_forget_conversation"}),
+        ActionExecuted("action_listen"),
+    ]
+    events = [*start, *turns, *asked]
+    await store.save(DialogueStateTracker.from_events("asked", events, DOMAIN.slots))
+    tracker = await store.retrieve("asked")
+    store.engine.dispose()
+    assert tracker is not None
+    assert messages(tracker, applied=True)[-1] == "delete my conversation"
+    assert tracker.latest_action_name == "action_listen"
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 1
+
+
 async def test_a_short_session_is_left_as_it_is(store: ConfiguredTrackerStore) -> None:
     events = [*session_start(), *answered_turn(1), *answered_turn(2)]
     await store.save(DialogueStateTracker.from_events("short", events, DOMAIN.slots))
@@ -135,7 +158,8 @@ async def test_the_broker_hears_the_new_session_once(
     store.engine.dispose()
     published = [e["event"] for e in broker.published]
     assert published.count("session_started") == 2
-    assert published[len(events) :][:3] == ["action", "session_started", "action"]
+    # The session start, the last topic answer carried in its slot, a listen.
+    assert published[len(events) :][:4] == ["action", "session_started", "slot", "action"]
     assert [e.get("text") for e in broker.published if e["event"] == "user"] == [
         "question 1",
         "question 2",

@@ -1,0 +1,51 @@
+"""Which of the assistant's answers is a topic that a short follow-up can refer to.
+
+Shared by the follow-up action ("who does that?" reads the last topic answer) and the
+tracker store, which carries the last topic answer into a new session in a slot.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Mapping, Optional
+
+# The slot that holds the last topic answer of an earlier session (domain/follow_ups.yml).
+LAST_TOPIC_SLOT = "last_topic_answer"
+# Answers a follow-up never refers to: they are not topics.
+NOT_TOPICS_PREFIXES = ("utter_ask_", "utter_directory_", "utter_please_rephrase")
+NOT_TOPICS = {
+    "utter_greet",
+    "utter_goodbye",
+    "utter_thank",
+    "utter_acknowledge",
+    "utter_bot_challenge",
+    "utter_menu",
+    "utter_medical_advice",
+    "utter_out_of_scope",
+    "utter_other_language",
+    "utter_privacy_notice",
+    "utter_conversation_deleted",
+    "utter_conversation_kept",
+    "utter_say_safe",
+    "utter_still_here",
+    "utter_check_in_again",
+}
+
+
+def is_topic_answer(response: str) -> bool:
+    """Whether a follow-up can refer to this response."""
+    return (
+        response.startswith("utter_")
+        and response not in NOT_TOPICS
+        and not response.startswith(NOT_TOPICS_PREFIXES)
+    )
+
+
+def last_topic_answer_in(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    """The last topic answer among serialised events, if any."""
+    for event in reversed(list(events)):
+        if event.get("event") != "bot":
+            continue
+        response = str((event.get("metadata") or {}).get("utter_action") or "")
+        if is_topic_answer(response):
+            return response
+    return None
