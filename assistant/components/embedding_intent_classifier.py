@@ -7,6 +7,7 @@ the same examples, trains in seconds and answers in well under a millisecond.
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Any, Dict, List, Optional, Type
 
@@ -41,6 +42,16 @@ INTENT_PROBABILITIES = "intent_probabilities"
 RANKING_LENGTH = 10
 
 
+@functools.lru_cache(maxsize=4)
+def weights_by_feature(model: LogisticRegression) -> np.ndarray:
+    """The fitted model's weights, one row per feature, laid out once for a sparse product.
+
+    `model.coef_.T` is a view that scipy copies on every product (about 2 ms a message with
+    25,000 n-grams). A model is fitted once and never refitted, so the layout is kept.
+    """
+    return np.ascontiguousarray(model.coef_.T)
+
+
 def multinomial_probabilities(
     model: LogisticRegression, row: scipy.sparse.csr_matrix
 ) -> np.ndarray:
@@ -48,7 +59,7 @@ def multinomial_probabilities(
 
     The checks cost about 2 ms a message, more than the arithmetic itself.
     """
-    scores = np.asarray(row @ model.coef_.T).reshape(-1) + model.intercept_
+    scores = np.asarray(row @ weights_by_feature(model)).reshape(-1) + model.intercept_
     exponentials = np.exp(scores - scores.max())
     return exponentials / exponentials.sum()
 
