@@ -40,6 +40,7 @@ from tests.harness.percentiles import percentile
 from tests.harness.servers import (
     PROJECT_DIR,
     assistant,
+    endpoints_as_run,
     free_port,
     running,
     server_environment,
@@ -200,7 +201,7 @@ def bench_environment(folder: Path) -> Dict[str, str]:
 def in_process_endpoints(folder: Path, action_endpoint_url: str = "") -> Path:
     """An endpoints file as `make run` uses (SQL tracker store, locks, safety events)."""
     path = folder / f"endpoints-{uuid.uuid4().hex[:8]}.yml"
-    as_run = yaml.safe_load((PROJECT_DIR / "endpoints.yml").read_text())
+    as_run = endpoints_as_run()
     endpoints = {store: as_run[store] for store in ("tracker_store", "lock_store")}
     if action_endpoint_url:
         endpoints["action_endpoint"] = {"url": action_endpoint_url}

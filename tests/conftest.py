@@ -1,12 +1,15 @@
 """Shared fixtures: empty databases, the trained model and the running assistant."""
 
 import itertools
+import logging
 import os
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
+from rasa.core.agent import Agent
+from rasa.utils.log_utils import configure_structlog
 
 from assistant.directory.config import DEMO_DIRECTORY_CSV
 from assistant.directory.importer import import_csv
@@ -48,6 +51,17 @@ def model_path() -> str:
     if not path or not Path(path).is_file():
         pytest.fail("MODEL_PATH must name a trained model: run `make test-model`")
     return path
+
+
+@pytest.fixture(scope="session")
+def model_agent(model_path: str) -> Agent:
+    """The trained model, loaded in this process.
+
+    Rasa's structured log is kept at WARNING: at its default it prints every parsed
+    message's text, and a test split's text must not reach any output.
+    """
+    configure_structlog(logging.WARNING)
+    return Agent.load(model_path)
 
 
 @pytest.fixture(scope="session")

@@ -28,18 +28,13 @@ MIN_MACRO_F1 = {
 }
 
 
-@pytest.fixture(scope="module")
-def agent(model_path: str) -> Agent:
-    return Agent.load(model_path)
-
-
 @pytest.mark.parametrize("name", sorted(MIN_MACRO_F1))
-def test_intent_macro_f1_on_heldout_set(agent: Agent, name: str) -> None:
+def test_intent_macro_f1_on_heldout_set(model_agent: Agent, name: str) -> None:
     async def predict() -> List[Tuple[str, str, str]]:
         rows = []
         for intent, texts in heldout_examples([HELDOUT_NLU_DIR / name]).items():
             for text in texts:
-                parsed: Dict = await agent.parse_message(text)
+                parsed: Dict = await model_agent.parse_message(text)
                 rows.append((text, intent, parsed["intent"]["name"]))
         return rows
 

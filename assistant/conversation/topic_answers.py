@@ -10,8 +10,10 @@ from typing import Any, Iterable, Mapping, Optional
 
 # The slot that holds the last topic answer of an earlier session (domain/follow_ups.yml).
 LAST_TOPIC_SLOT = "last_topic_answer"
+# Rasa's convention for the assistant's own questions (forms' and others').
+QUESTION_PREFIX = "utter_ask_"
 # Answers a follow-up never refers to: they are not topics.
-NOT_TOPICS_PREFIXES = ("utter_ask_", "utter_directory_", "utter_please_rephrase")
+NOT_TOPICS_PREFIXES = (QUESTION_PREFIX, "utter_directory_", "utter_please_rephrase")
 NOT_TOPICS = {
     "utter_greet",
     "utter_goodbye",

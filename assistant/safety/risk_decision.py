@@ -74,6 +74,9 @@ class Thresholds:
 
     crisis: float = 0.6
     check_in: float = 0.2
+    # A crisis cue set aside (negated, planning, asked about) does not silence the scores:
+    # they still count when they are this sure ("I don't want to be alive much longer").
+    set_aside_crisis: float = 0.8
     emergency: float = 0.5
     distress: float = 0.5
     some_risk: float = 0.05
@@ -130,9 +133,12 @@ def decide(
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
     topic = _topic(ranking, thresholds.follow_topic)
-    crisis_set_aside = assessment.set_aside >= Level.CRISIS
+    crisis_scores_count = (
+        assessment.set_aside < Level.CRISIS
+        or scores.crisis + scores.uncertain >= thresholds.set_aside_crisis
+    )
     some_risk = (
-        scores.crisis + scores.uncertain >= thresholds.some_risk and not crisis_set_aside
+        scores.crisis + scores.uncertain >= thresholds.some_risk and crisis_scores_count
     ) or assessment.level > Level.NONE
 
     if assessment.level == Level.CRISIS:
@@ -140,10 +146,11 @@ def decide(
             return Decision(NOT_SAFE, Level.CRISIS, source="patterns", some_risk=True)
         other = assessment.about_someone_else
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
-    # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911.
+    # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;
+    # one said not to be ("I didn't do it on purpose") gets 911 alone.
     emergency = (
         EMERGENCY_AND_CRISIS
-        if not crisis_set_aside and scores.crisis >= thresholds.crisis
+        if assessment.set_aside < Level.CRISIS and scores.crisis >= thresholds.crisis
         else EMERGENCY
     )
     if assessment.level == Level.EMERGENCY:
@@ -151,7 +158,7 @@ def decide(
     emergency_set_aside = assessment.set_aside >= Level.EMERGENCY
     if not emergency_set_aside and (scores.emergency >= thresholds.emergency or top == EMERGENCY):
         return Decision(emergency, Level.EMERGENCY, some_risk=True, source="scorer")
-    if not crisis_set_aside:
+    if crisis_scores_count:
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self
             return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "scorer")

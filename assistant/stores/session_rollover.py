@@ -35,10 +35,11 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from assistant.conversation.topic_answers import LAST_TOPIC_SLOT, last_topic_answer_in
-
-# Rasa's convention for the assistant's own questions (forms' and others').
-QUESTION_PREFIX = "utter_ask_"
+from assistant.conversation.topic_answers import (
+    LAST_TOPIC_SLOT,
+    QUESTION_PREFIX,
+    last_topic_answer_in,
+)
 
 
 def messages_in_session(tracker: DialogueStateTracker) -> int:

@@ -4,17 +4,12 @@ import uuid
 from typing import Any, Dict, List
 
 import requests
-import yaml
 
 from tests.harness.keys import REST_HEADERS
-from tests.harness.servers import PROJECT_DIR
+from tests.harness.servers import endpoints_as_run
 
 # The messages in one session before the next one starts a new session (endpoints.yml).
-MAX_TURNS_PER_SESSION = int(
-    yaml.safe_load((PROJECT_DIR / "endpoints.yml").read_text())["tracker_store"][
-        "max_turns_per_session"
-    ]
-)
+MAX_TURNS_PER_SESSION = int(endpoints_as_run()["tracker_store"]["max_turns_per_session"])
 
 
 def say(rasa_url: str, sender: str, message: str) -> List[Dict[str, Any]]:

@@ -6,7 +6,7 @@ import subprocess
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import requests
 import yaml
@@ -118,6 +118,11 @@ def running(
         server.stop()
 
 
+def endpoints_as_run() -> Dict[str, Any]:
+    """The repository's endpoints.yml, as `make run` reads it."""
+    return yaml.safe_load((PROJECT_DIR / "endpoints.yml").read_text())
+
+
 @contextmanager
 def assistant(
     model: str,
@@ -142,7 +147,7 @@ def assistant(
             environment.setdefault(
                 "TRACKER_STORE_URL", f"sqlite:///{log_dir}/conversations.sqlite3"
             )
-            as_run = yaml.safe_load((PROJECT_DIR / "endpoints.yml").read_text())
+            as_run = endpoints_as_run()
             endpoints.write_text(yaml.safe_dump({**as_run, "action_endpoint": {"url": action_url}}))
         else:
             endpoints.write_text(

@@ -24,6 +24,8 @@ FROZEN_EN = PROJECT_DIR / "tests" / "frozen" / "risk_en.yml"
 RESERVE_EN = {
     "reserve v2": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v2.yml",
     "reserve v3": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v3.yml",
+    "reserve v4": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v4.yml",
+    "reserve v5": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v5.yml",
 }
 
 CRISIS, CHECK_IN, EMERGENCY, SUPPORT = "crisis", "check_in", "emergency", "support"

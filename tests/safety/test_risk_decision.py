@@ -49,15 +49,34 @@ def test_a_middle_score_asks_directly_and_keeps_the_topic() -> None:
     assert decision.topic == "symptom_fatigue"
 
 
-def test_a_negated_crisis_cue_silences_the_score() -> None:
+def test_a_negated_crisis_cue_silences_a_score_short_of_sure() -> None:
     decision = decide(
         Assessment(Level.NONE, set_aside=Level.CRISIS),
-        RiskScores(crisis_self=0.9),
-        ranking("crisis_self", 0.9, "cost_insurance", 0.05),
+        RiskScores(crisis_self=0.7),
+        ranking("crisis_self", 0.7, "cost_insurance", 0.05),
         THRESHOLDS,
     )
     assert decision.level == Level.NONE
     assert decision.intent == "nlu_fallback"
+    assert not decision.some_risk
+
+
+def test_a_sure_crisis_score_counts_despite_a_negated_cue() -> None:
+    # "I don't want to be a burden. I'm not going to be one much longer."
+    answered = decide(
+        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        RiskScores(crisis_self=0.85),
+        ranking("crisis_self", 0.85, "caregiver_support", 0.05),
+        THRESHOLDS,
+    )
+    asked = decide(
+        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        RiskScores(crisis_self=0.3, uncertain=0.55),
+        ranking("possible_crisis", 0.55, "crisis_self", 0.3),
+        THRESHOLDS,
+    )
+    assert answered.intent == "crisis_self"
+    assert asked.intent == "possible_crisis"
 
 
 def test_an_emergency_score_gets_911() -> None:
