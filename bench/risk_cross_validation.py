@@ -11,11 +11,13 @@ What is compared:
   features whose classes are the levels themselves (crisis for self, for someone else,
   unsure, emergency, distress, none), over a range of check-in thresholds;
 - how sure the scores must be to count when a crisis cue was set aside (negated,
-  planning, asked about): `never` was the design before `set_aside_crisis`.
+  planning, asked about): `never` was the design before `set_aside_crisis`;
+- whether the riskiest sentence of a long message should count beside the whole message
+  (its crisis scores, times a weight), for risk said in one sentence among many.
 
 Results: printed, and bench/out/risk_cross_validation.json.
 
-Usage: make bench-safety-cv  (about 15 minutes on 2 cores; --cached reuses the last folds)
+Usage: make bench-safety-cv  (about 20 minutes on 2 cores; CACHED=1 reuses the last folds)
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ import argparse
 import dataclasses
 import json
 import pickle
+import re
 from collections import Counter
-from typing import Dict, List, Mapping, Sequence, Tuple
+from typing import Dict, List, Mapping, Sequence
 
 import numpy as np
 import scipy.sparse
@@ -63,6 +66,8 @@ LEVEL_CLASS_OF_INTENT = {
     "possible_crisis": "possible_crisis",
 }
 NONE_CLASS = "none"
+# Where a message is cut into sentences for the riskiest-sentence design.
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 FALLBACK_THRESHOLD = 0.3
 
 
@@ -89,49 +94,85 @@ def training_examples() -> List[Example]:
     return examples
 
 
-def ngram_counts(train: Sequence[str], test: Sequence[str]) -> Tuple[scipy.sparse.csr_matrix, ...]:
-    """Character n-gram rows (2 to 5, within words), tf-idf weighted as the classifier does."""
-    counts = CountVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True)
-    weights = TfidfTransformer(sublinear_tf=True)
-    train_rows = weights.fit_transform(counts.fit_transform(train))
-    return train_rows, weights.transform(counts.transform(test))
+def sentences(text: str) -> List[str]:
+    """The sentences of a message of two or more (of three words or more each), else none."""
+    pieces = [piece.strip() for piece in SENTENCE_END.split(text) if len(piece.split()) >= 3]
+    return pieces if len(pieces) >= 2 else []
 
 
-def fit_probabilities(
-    rows: scipy.sparse.csr_matrix, labels: np.ndarray, test: scipy.sparse.csr_matrix, c: float
-) -> Tuple[np.ndarray, List[str]]:
-    """Balanced multinomial logistic regression's probabilities for the test rows."""
-    model = LogisticRegression(
+@dataclasses.dataclass
+class OutOfFold:
+    """One example's probabilities from models fitted without it."""
+
+    intents: Dict[str, float] = dataclasses.field(default_factory=dict)
+    levels: Dict[str, float] = dataclasses.field(default_factory=dict)
+    # The intent model's probabilities for each sentence of a message of several.
+    sentences: List[Dict[str, float]] = dataclasses.field(default_factory=list)
+
+
+def rows_of(
+    texts: Sequence[str], embeddings: np.ndarray, counts: CountVectorizer, weights: TfidfTransformer
+) -> scipy.sparse.csr_matrix:
+    """Embeddings beside tf-idf weighted character n-grams, as the classifier joins them."""
+    ngrams = weights.transform(counts.transform(texts))
+    return scipy.sparse.hstack([embeddings, ngrams]).tocsr()
+
+
+def fit(rows: scipy.sparse.csr_matrix, labels: np.ndarray, c: float) -> LogisticRegression:
+    """A balanced multinomial logistic regression, as the classifier fits it."""
+    return LogisticRegression(
         C=c, class_weight="balanced", max_iter=5000, multi_class="multinomial"
     ).fit(rows, labels)
-    return model.predict_proba(test), [str(name) for name in model.classes_]
+
+
+def probabilities_of(model: LogisticRegression, rows: scipy.sparse.csr_matrix) -> List[Dict]:
+    """Each row's probabilities by class name."""
+    names = [str(name) for name in model.classes_]
+    return [dict(zip(names, map(float, row), strict=True)) for row in model.predict_proba(rows)]
 
 
 def out_of_fold(
-    examples: List[Example], embeddings: np.ndarray, folds: int, level_c: float
-) -> Tuple[List[Dict[str, float]], List[Dict[str, float]]]:
-    """Each example's intent and level probabilities from models fitted without it."""
+    examples: List[Example], encoder: MiniLMEncoder, folds: int, level_c: float
+) -> List[OutOfFold]:
+    """Each example's intent, level and sentence probabilities from models fitted without it."""
+    texts = [e.text for e in examples]
+    embeddings = encoder.encode_all(texts)
+    owners, pieces = zip(
+        *[(index, piece) for index, text in enumerate(texts) for piece in sentences(text)],
+        strict=True,
+    )
+    piece_embeddings = encoder.encode_all(pieces)
     intents = np.array([e.intent for e in examples])
     levels = np.array([LEVEL_CLASS_OF_INTENT.get(e.intent, NONE_CLASS) for e in examples])
-    texts = [e.text for e in examples]
-    intent_probabilities: List[Dict[str, float]] = [{} for _ in examples]
-    level_probabilities: List[Dict[str, float]] = [{} for _ in examples]
+    results = [OutOfFold() for _ in examples]
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=2718)
     for number, (train, test) in enumerate(splitter.split(texts, intents), start=1):
-        train_ngrams, test_ngrams = ngram_counts(
-            [texts[i] for i in train], [texts[i] for i in test]
+        counts = CountVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True)
+        weights = TfidfTransformer(sublinear_tf=True).fit(
+            counts.fit_transform(texts[i] for i in train)
         )
-        train_rows = scipy.sparse.hstack([embeddings[train], train_ngrams]).tocsr()
-        test_rows = scipy.sparse.hstack([embeddings[test], test_ngrams]).tocsr()
-        for target, labels, c in (
-            (intent_probabilities, intents, 16.0),
-            (level_probabilities, levels, level_c),
+        train_rows = rows_of([texts[i] for i in train], embeddings[train], counts, weights)
+        test_rows = rows_of([texts[i] for i in test], embeddings[test], counts, weights)
+        held_out = set(test.tolist())
+        test_pieces = [k for k, owner in enumerate(owners) if owner in held_out]
+        piece_rows = rows_of(
+            [pieces[k] for k in test_pieces], piece_embeddings[test_pieces], counts, weights
+        )
+        intent_model = fit(train_rows, intents[train], 16.0)
+        level_model = fit(train_rows, levels[train], level_c)
+        for index, by_intent, by_level in zip(
+            test,
+            probabilities_of(intent_model, test_rows),
+            probabilities_of(level_model, test_rows),
+            strict=True,
         ):
-            probabilities, classes = fit_probabilities(train_rows, labels[train], test_rows, c)
-            for index, row in zip(test, probabilities, strict=True):
-                target[index] = dict(zip(classes, map(float, row), strict=True))
+            results[index].intents, results[index].levels = by_intent, by_level
+        for k, by_intent in zip(
+            test_pieces, probabilities_of(intent_model, piece_rows), strict=True
+        ):
+            results[owners[k]].sentences.append(by_intent)
         print(f"fold {number}/{folds} done", flush=True)
-    return intent_probabilities, level_probabilities
+    return results
 
 
 def ranking_of(probabilities: Mapping[str, float]) -> List[Dict[str, object]]:
@@ -181,26 +222,56 @@ def figures(answers: Sequence[str], examples: Sequence[Example]) -> Dict[str, fl
     }
 
 
+@dataclasses.dataclass(frozen=True)
+class Design:
+    """Where the scores come from, the thresholds, and how much the riskiest sentence counts."""
+
+    name: str
+    source: str  # "intents" or "levels"
+    thresholds: Thresholds
+    sentence_weight: float = 0.0  # 0: the whole message alone, as the layer reads it
+
+
+def scores_of(design: Design, result: OutOfFold) -> RiskScores:
+    """The layer's scores for one example under a design."""
+    scores = RiskScores.from_probabilities(
+        result.intents if design.source == "intents" else result.levels
+    )
+    if not design.sentence_weight or not result.sentences:
+        return scores
+    riskiest = max(
+        (RiskScores.from_probabilities(p) for p in result.sentences),
+        key=lambda sentence: sentence.crisis + sentence.uncertain,
+    )
+    weight = design.sentence_weight
+    return dataclasses.replace(
+        scores,
+        crisis_self=max(scores.crisis_self, weight * riskiest.crisis_self),
+        crisis_other=max(scores.crisis_other, weight * riskiest.crisis_other),
+        uncertain=max(scores.uncertain, weight * riskiest.uncertain),
+    )
+
+
 def evaluate(
-    outcomes: Sequence[Tuple[Assessment, Mapping[str, float], Mapping[str, float]]],
+    design: Design,
     examples: Sequence[Example],
-    source: str,
-    thresholds: Thresholds,
+    assessments: Sequence[Assessment],
+    results: Sequence[OutOfFold],
 ) -> Dict[str, float]:
-    """The figures of one design: where the scores come from, and the thresholds."""
-    answers = []
-    for assessment, by_intent, by_level in outcomes:
-        scores = RiskScores.from_probabilities(by_intent if source == "intents" else by_level)
-        answers.append(answer(assessment, scores, by_intent, thresholds))
+    """The figures of one design."""
+    answers = [
+        answer(assessment, scores_of(design, result), result.intents, design.thresholds)
+        for assessment, result in zip(assessments, results, strict=True)
+    ]
     return figures(answers, examples)
 
 
-def designs() -> List[Tuple[str, str, Thresholds]]:
-    """What is compared: each source over check-in thresholds, then the set-aside bar."""
+def designs() -> List[Design]:
+    """Each source over check-in thresholds; the set-aside bar; the riskiest sentence."""
     today = Thresholds()
     never = 1.01  # scores never count after a set-aside cue (the design before)
     compared = [
-        (
+        Design(
             f"{source} check_in={check_in} set_aside_crisis=never",
             source,
             dataclasses.replace(today, check_in=check_in, set_aside_crisis=never),
@@ -209,12 +280,16 @@ def designs() -> List[Tuple[str, str, Thresholds]]:
         for check_in in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
     ]
     compared += [
-        (
-            f"intents check_in={today.check_in} set_aside_crisis={bar}",
+        Design(
+            f"intents set_aside_crisis={bar}",
             "intents",
             dataclasses.replace(today, set_aside_crisis=bar),
         )
         for bar in (0.9, 0.85, 0.8, 0.75, 0.7, 0.6)
+    ]
+    compared += [
+        Design(f"intents riskiest sentence x{weight}", "intents", today, weight)
+        for weight in (1.0, 0.8, 0.6)
     ]
     return compared
 
@@ -230,26 +305,23 @@ def main() -> None:
     arguments = parser.parse_args()
     if arguments.cached:
         with CACHE_FILE.open("rb") as cache:
-            examples, assessments, intent_probabilities, level_probabilities = pickle.load(cache)
+            examples, assessments, results = pickle.load(cache)
     else:
         examples = training_examples()
         nlp = spacy.load("en_core_web_md")
         detector = DistressDetector(nlp.vocab, nlp.get_pipe("parser"))
         assessments = [detector.assess(doc) for doc in nlp.pipe([e.text for e in examples])]
-        embeddings = MiniLMEncoder().encode_all(e.text for e in examples)
-        intent_probabilities, level_probabilities = out_of_fold(
-            examples, embeddings, arguments.folds, arguments.level_c
-        )
+        results = out_of_fold(examples, MiniLMEncoder(), arguments.folds, arguments.level_c)
         CACHE_FILE.parent.mkdir(parents=True, exist_ok=True)
         with CACHE_FILE.open("wb") as cache:
-            pickle.dump((examples, assessments, intent_probabilities, level_probabilities), cache)
+            pickle.dump((examples, assessments, results), cache)
     print(f"{len(examples)} examples: {dict(Counter(e.level for e in examples))}")
-    outcomes = list(zip(assessments, intent_probabilities, level_probabilities, strict=True))
-    results = {}
-    for name, source, thresholds in designs():
-        results[name] = evaluate(outcomes, examples, source, thresholds)
-        print(name, {key: round(value, 3) for key, value in results[name].items()})
-    OUT_FILE.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    figures_by_design = {}
+    for design in designs():
+        figures_by_design[design.name] = evaluate(design, examples, assessments, results)
+        rounded = {key: round(value, 3) for key, value in figures_by_design[design.name].items()}
+        print(design.name, rounded)
+    OUT_FILE.write_text(json.dumps(figures_by_design, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
