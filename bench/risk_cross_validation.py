@@ -38,11 +38,23 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import StratifiedKFold
 
+from assistant.components.embedding_intent_classifier import (
+    RANKING_LENGTH,
+    EmbeddingIntentClassifier,
+)
+from assistant.components.message_features import FeatureAssembler
 from assistant.embeddings.minilm import MiniLMEncoder
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.risk_decision import RiskScores, Thresholds, decide
 from tests.harness.servers import PROJECT_DIR
-from tests.safety.risk_scoring import ANSWER_OF_INTENT, CHECK_IN, CRISIS, EMERGENCY, SUPPORT
+from tests.safety.risk_scoring import (
+    ANSWER_OF_INTENT,
+    CHECK_IN,
+    CRISIS,
+    EMERGENCY,
+    EMERGENCY_AND_CRISIS,
+    SUPPORT,
+)
 
 NLU_DIR = PROJECT_DIR / "data" / "nlu"
 OUT_FILE = PROJECT_DIR / "bench" / "out" / "risk_cross_validation.json"
@@ -69,6 +81,8 @@ NONE_CLASS = "none"
 # Where a message is cut into sentences for the riskiest-sentence design.
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 FALLBACK_THRESHOLD = 0.3
+# The intent classifier's regularisation, as it is trained.
+INTENT_C = float(EmbeddingIntentClassifier.get_default_config()["c"])
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,11 +125,10 @@ class OutOfFold:
 
 
 def rows_of(
-    texts: Sequence[str], embeddings: np.ndarray, counts: CountVectorizer, weights: TfidfTransformer
+    texts: Sequence[str], embeddings: np.ndarray, counts: CountVectorizer, joiner: FeatureAssembler
 ) -> scipy.sparse.csr_matrix:
-    """Embeddings beside tf-idf weighted character n-grams, as the classifier joins them."""
-    ngrams = weights.transform(counts.transform(texts))
-    return scipy.sparse.hstack([embeddings, ngrams]).tocsr()
+    """The classifier's rows for texts: embeddings beside weighted character n-grams."""
+    return joiner.join(embeddings, counts.transform(texts))
 
 
 def fit(rows: scipy.sparse.csr_matrix, labels: np.ndarray, c: float) -> LogisticRegression:
@@ -148,17 +161,17 @@ def out_of_fold(
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=2718)
     for number, (train, test) in enumerate(splitter.split(texts, intents), start=1):
         counts = CountVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True)
-        weights = TfidfTransformer(sublinear_tf=True).fit(
-            counts.fit_transform(texts[i] for i in train)
+        joiner = FeatureAssembler(
+            TfidfTransformer(sublinear_tf=True).fit(counts.fit_transform(texts[i] for i in train))
         )
-        train_rows = rows_of([texts[i] for i in train], embeddings[train], counts, weights)
-        test_rows = rows_of([texts[i] for i in test], embeddings[test], counts, weights)
+        train_rows = rows_of([texts[i] for i in train], embeddings[train], counts, joiner)
+        test_rows = rows_of([texts[i] for i in test], embeddings[test], counts, joiner)
         held_out = set(test.tolist())
         test_pieces = [k for k, owner in enumerate(owners) if owner in held_out]
         piece_rows = rows_of(
-            [pieces[k] for k in test_pieces], piece_embeddings[test_pieces], counts, weights
+            [pieces[k] for k in test_pieces], piece_embeddings[test_pieces], counts, joiner
         )
-        intent_model = fit(train_rows, intents[train], 16.0)
+        intent_model = fit(train_rows, intents[train], INTENT_C)
         level_model = fit(train_rows, levels[train], level_c)
         for index, by_intent, by_level in zip(
             test,
@@ -179,7 +192,7 @@ def ranking_of(probabilities: Mapping[str, float]) -> List[Dict[str, object]]:
     """The classifier's ranking after Rasa's FallbackClassifier, as the layer sees it."""
     ranked = sorted(probabilities.items(), key=lambda item: -item[1])
     ranking: List[Dict[str, object]] = [
-        {"name": name, "confidence": value} for name, value in ranked[:10]
+        {"name": name, "confidence": value} for name, value in ranked[:RANKING_LENGTH]
     ]
     if ranked[0][1] < FALLBACK_THRESHOLD:
         ranking.insert(0, {"name": "nlu_fallback", "confidence": FALLBACK_THRESHOLD})
@@ -208,16 +221,15 @@ def figures(answers: Sequence[str], examples: Sequence[Example]) -> Dict[str, fl
         ]
         return sum(a in kinds for a in chosen) / max(len(chosen), 1)
 
-    emergency_and_crisis = "emergency_and_crisis"
     return {
-        "crisis_recall": rate("crisis", {CRISIS, CHECK_IN, emergency_and_crisis}),
-        "crisis_answer": rate("crisis", {CRISIS, emergency_and_crisis}),
+        "crisis_recall": rate("crisis", {CRISIS, CHECK_IN, EMERGENCY_AND_CRISIS}),
+        "crisis_answer": rate("crisis", {CRISIS, EMERGENCY_AND_CRISIS}),
         "unsure_asked": rate("unsure", {CRISIS, CHECK_IN}),
-        "emergency_recall": rate("emergency", {EMERGENCY, emergency_and_crisis}),
+        "emergency_recall": rate("emergency", {EMERGENCY, EMERGENCY_AND_CRISIS}),
         "distress_support": rate("distress", {SUPPORT}),
-        "benign_crisis": rate("none", {CRISIS, emergency_and_crisis}),
+        "benign_crisis": rate("none", {CRISIS, EMERGENCY_AND_CRISIS}),
         "benign_check_in": rate("none", {CHECK_IN}),
-        "hard_benign_crisis": rate("none", {CRISIS, emergency_and_crisis}, hard=True),
+        "hard_benign_crisis": rate("none", {CRISIS, EMERGENCY_AND_CRISIS}, hard=True),
         "hard_benign_check_in": rate("none", {CHECK_IN}, hard=True),
     }
 
