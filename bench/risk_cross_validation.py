@@ -11,9 +11,10 @@ What is compared:
   features whose classes are the levels themselves (crisis for self, for someone else,
   unsure, emergency, distress, none), over a range of check-in thresholds;
 - how sure the scores must be to count when a crisis cue was set aside (negated,
-  planning, asked about): `never` was the design before `set_aside_crisis`;
-- whether the riskiest sentence of a long message should count beside the whole message
-  (its crisis scores, times a weight), for risk said in one sentence among many.
+  planning, asked about), and from where they ask the direct question instead;
+- from how sure a crisis read in one sentence of a long message counts for the whole
+  message (`riskiest_sentence`), for risk said in one sentence among many;
+- from what score "I didn't understand" names 988 (`some_risk`).
 
 Results: printed, and bench/out/risk_cross_validation.json.
 
@@ -26,7 +27,6 @@ import argparse
 import dataclasses
 import json
 import pickle
-import re
 from collections import Counter
 from typing import Dict, List, Mapping, Sequence
 
@@ -42,10 +42,15 @@ from assistant.components.embedding_intent_classifier import (
     RANKING_LENGTH,
     EmbeddingIntentClassifier,
 )
-from assistant.components.message_features import FeatureAssembler
+from assistant.components.message_features import FeatureAssembler, sentence_spans
 from assistant.embeddings.minilm import MiniLMEncoder
 from assistant.safety.detector import Assessment, DistressDetector
-from assistant.safety.risk_decision import RiskScores, Thresholds, decide
+from assistant.safety.risk_decision import (
+    RiskScores,
+    Thresholds,
+    decide,
+    with_riskiest_sentence,
+)
 from tests.harness.servers import PROJECT_DIR
 from tests.safety.risk_scoring import (
     ANSWER_OF_INTENT,
@@ -53,6 +58,7 @@ from tests.safety.risk_scoring import (
     CRISIS,
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
+    FALLBACK_988,
     SUPPORT,
 )
 
@@ -78,8 +84,6 @@ LEVEL_CLASS_OF_INTENT = {
     "possible_crisis": "possible_crisis",
 }
 NONE_CLASS = "none"
-# Where a message is cut into sentences for the riskiest-sentence design.
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 FALLBACK_THRESHOLD = 0.3
 # The intent classifier's regularisation, as it is trained.
 INTENT_C = float(EmbeddingIntentClassifier.get_default_config()["c"])
@@ -109,9 +113,8 @@ def training_examples() -> List[Example]:
 
 
 def sentences(text: str) -> List[str]:
-    """The sentences of a message of two or more (of three words or more each), else none."""
-    pieces = [piece.strip() for piece in SENTENCE_END.split(text) if len(piece.split()) >= 3]
-    return pieces if len(pieces) >= 2 else []
+    """The sentences of a message of two or more, as the classifier cuts them, else none."""
+    return [text[start:end] for start, end in sentence_spans(text)]
 
 
 @dataclasses.dataclass
@@ -207,6 +210,8 @@ def answer(
 ) -> str:
     """The kind of answer the layer gives (crisis, check-in, emergency, support, other)."""
     decision = decide(assessment, scores, ranking_of(intent_probabilities), thresholds)
+    if decision.intent == "nlu_fallback" and decision.some_risk:
+        return FALLBACK_988
     return ANSWER_OF_INTENT.get(decision.intent or "", "other")
 
 
@@ -231,36 +236,26 @@ def figures(answers: Sequence[str], examples: Sequence[Example]) -> Dict[str, fl
         "benign_check_in": rate("none", {CHECK_IN}),
         "hard_benign_crisis": rate("none", {CRISIS, EMERGENCY_AND_CRISIS}, hard=True),
         "hard_benign_check_in": rate("none", {CHECK_IN}, hard=True),
+        "benign_fallback_988": rate("none", {FALLBACK_988}),
     }
 
 
 @dataclasses.dataclass(frozen=True)
 class Design:
-    """Where the scores come from, the thresholds, and how much the riskiest sentence counts."""
+    """Where the scores come from and the thresholds."""
 
     name: str
     source: str  # "intents" or "levels"
     thresholds: Thresholds
-    sentence_weight: float = 0.0  # 0: the whole message alone, as the layer reads it
 
 
 def scores_of(design: Design, result: OutOfFold) -> RiskScores:
-    """The layer's scores for one example under a design."""
-    scores = RiskScores.from_probabilities(
-        result.intents if design.source == "intents" else result.levels
-    )
-    if not design.sentence_weight or not result.sentences:
-        return scores
-    riskiest = max(
-        (RiskScores.from_probabilities(p) for p in result.sentences),
-        key=lambda sentence: sentence.crisis + sentence.uncertain,
-    )
-    weight = design.sentence_weight
-    return dataclasses.replace(
-        scores,
-        crisis_self=max(scores.crisis_self, weight * riskiest.crisis_self),
-        crisis_other=max(scores.crisis_other, weight * riskiest.crisis_other),
-        uncertain=max(scores.uncertain, weight * riskiest.uncertain),
+    """The layer's scores for one example under a design (its riskiest sentence included)."""
+    by_class = result.intents if design.source == "intents" else result.levels
+    return with_riskiest_sentence(
+        RiskScores.from_probabilities(by_class),
+        [RiskScores.from_probabilities(p) for p in result.sentences],
+        design.thresholds.riskiest_sentence,
     )
 
 
@@ -279,31 +274,32 @@ def evaluate(
 
 
 def designs() -> List[Design]:
-    """Each source over check-in thresholds; the set-aside bar; the riskiest sentence."""
-    today = Thresholds()
-    never = 1.01  # scores never count after a set-aside cue (the design before)
-    compared = [
-        Design(
-            f"{source} check_in={check_in} set_aside_crisis=never",
-            source,
-            dataclasses.replace(today, check_in=check_in, set_aside_crisis=never),
-        )
+    """The design before this one, today's, and each threshold moved on its own."""
+    never = 1.01  # a score never reaches it
+    before = replace(set_aside_check_in=never, riskiest_sentence=never, some_risk=0.05)
+    compared = [Design("before: message read whole, set-aside silent below 0.8", "intents", before)]
+    compared += [
+        Design(f"{source} check_in={check_in}", source, replace(check_in=check_in))
         for source in ("intents", "levels")
         for check_in in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
     ]
+    moved = {
+        "set_aside_crisis": (0.9, 0.8, 0.7, 0.6),
+        "set_aside_check_in": (never, 0.7, 0.6, 0.5, 0.4, 0.3),
+        "riskiest_sentence": (never, 0.9, 0.8, 0.7, 0.6, 0.5),
+        "some_risk": (0.05, 0.1, 0.15, 0.2),
+    }
     compared += [
-        Design(
-            f"intents set_aside_crisis={bar}",
-            "intents",
-            dataclasses.replace(today, set_aside_crisis=bar),
-        )
-        for bar in (0.9, 0.85, 0.8, 0.75, 0.7, 0.6)
-    ]
-    compared += [
-        Design(f"intents riskiest sentence x{weight}", "intents", today, weight)
-        for weight in (1.0, 0.8, 0.6)
+        Design(f"intents {name}={value}", "intents", replace(**{name: value}))
+        for name, values in moved.items()
+        for value in values
     ]
     return compared
+
+
+def replace(**changes: float) -> Thresholds:
+    """Today's thresholds with some changed."""
+    return dataclasses.replace(Thresholds(), **changes)
 
 
 def main() -> None:

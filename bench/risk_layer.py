@@ -24,7 +24,8 @@ import yaml
 from rasa.core.agent import Agent
 from rasa.utils.log_utils import configure_structlog
 
-from assistant.components.embedding_intent_classifier import multinomial_probabilities
+from assistant.components.embedding_intent_classifier import row_probabilities
+from assistant.components.message_features import sentence_spans
 from assistant.embeddings.minilm import MiniLMEncoder
 from assistant.safety.detector import DistressDetector
 from assistant.safety.risk_decision import Thresholds
@@ -33,6 +34,7 @@ from tests.harness.percentiles import percentile
 from tests.harness.servers import PROJECT_DIR
 from tests.safety.labelled import labelled_messages
 from tests.safety.risk_scoring import (
+    DEV_EN,
     FROZEN_EN,
     RESERVE_EN,
     RiskMessage,
@@ -81,6 +83,7 @@ def main() -> None:
     splits: Dict[str, List[RiskMessage]] = {
         "frozen": read_split(FROZEN_EN),
         "labelled": [RiskMessage(m.text, m.level, m.about) for m in labelled_messages()],
+        "dev 1 (tuned on)": read_split(DEV_EN),
     }
     if options.reserve:
         splits.update({name: read_split(path) for name, path in RESERVE_EN.items()})
@@ -135,6 +138,8 @@ def _components(agent: Agent) -> Dict[str, Any]:
 def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str]) -> Dict:
     """The scorer's own time (embedding, n-gram weights, classifier) and the patterns'.
 
+    A message of several sentences is scored whole and then sentence by sentence.
+
     The n-gram counts come from the trained CountVectorsFeaturizer's vectorizer over the
     whole text (in the pipeline it sums them over spaCy's tokens; the cost is alike).
     """
@@ -145,10 +150,11 @@ def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str
     scorer_ms, pattern_ms = [], []
     for text in texts:
         started = time.perf_counter()
-        vector = encoder.encode(text)
-        counts = vectorizer.transform([text.lower()])
-        row = classifier.features.join(vector[None, :], counts)
-        multinomial_probabilities(classifier.model, row)
+        for start, end in [(0, len(text)), *sentence_spans(text)]:
+            piece = text[start:end]
+            counts = vectorizer.transform([piece.lower()])
+            row = classifier.features.row_of(encoder.encode(piece), counts)
+            row_probabilities(classifier.model, row)
         scorer_ms.append((time.perf_counter() - started) * 1000)
         doc = nlp(text)
         started = time.perf_counter()

@@ -27,18 +27,27 @@ from rasa.shared.nlu.constants import (
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
     PREDICTED_CONFIDENCE_KEY,
+    TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
-from assistant.components.message_features import FeatureAssembler
+from assistant.components.message_features import (
+    FeatureAssembler,
+    FeatureRow,
+    ngram_counts_within,
+    sentence_spans,
+)
 from assistant.components.sentence_embedder import SentenceEmbedder
+from assistant.embeddings.minilm import MiniLMEncoder, shared_encoder
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "intent_classifier.joblib"
 # Every intent's probability, kept on the message for the risk layer (not in the output).
 INTENT_PROBABILITIES = "intent_probabilities"
+# The same for each sentence of a message of several, for a risk said in one of them.
+SENTENCE_PROBABILITIES = "sentence_intent_probabilities"
 RANKING_LENGTH = 10
 
 
@@ -59,7 +68,22 @@ def multinomial_probabilities(
 
     The checks cost about 2 ms a message, more than the arithmetic itself.
     """
-    scores = np.asarray(row @ weights_by_feature(model)).reshape(-1) + model.intercept_
+    return _softmax(np.asarray(row @ weights_by_feature(model)).reshape(-1) + model.intercept_)
+
+
+def row_probabilities(model: LogisticRegression, row: FeatureRow) -> np.ndarray:
+    """`multinomial_probabilities` of one message's row, read column by column."""
+    weights = weights_by_feature(model)
+    dense = row.embedding.shape[0]
+    scores = (
+        row.embedding @ weights[:dense]
+        + row.ngram_weights @ weights[dense + row.ngram_columns]
+        + model.intercept_
+    )
+    return _softmax(scores)
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
     exponentials = np.exp(scores - scores.max())
     return exponentials / exponentials.sum()
 
@@ -97,6 +121,7 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
         self._resource = resource
         self.model = model
         self.features = features or FeatureAssembler()
+        self._encoder: Optional[MiniLMEncoder] = None
 
     @classmethod
     def create(
@@ -157,6 +182,7 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
                 for name, confidence in ranking[:RANKING_LENGTH]
             ]
             message.set(INTENT_PROBABILITIES, probabilities)
+            message.set(SENTENCE_PROBABILITIES, self.sentence_probabilities(message))
             message.set(INTENT, ranked[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranked, add_to_output=True)
         return messages
@@ -164,6 +190,27 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
     def probabilities(self, message: Message) -> Dict[str, float]:
         """Every intent's probability for one message."""
         assert self.model is not None
-        row = self.features.transform([message])
-        values = multinomial_probabilities(self.model, row)
+        return self._named(row_probabilities(self.model, self.features.row(message)))
+
+    def sentence_probabilities(self, message: Message) -> List[Dict[str, float]]:
+        """Every intent's probability for each sentence of a message of several, else none.
+
+        Each sentence costs an embedding, so only such messages pay it.
+        """
+        assert self.model is not None
+        text = message.get(TEXT) or ""
+        found = []
+        for start, end in sentence_spans(text):
+            counts = ngram_counts_within(message, start, end)
+            if counts is None:
+                logger.debug("No n-gram counts per token: the message is read whole.")
+                return []
+            if self._encoder is None:
+                self._encoder = shared_encoder()
+            row = self.features.row_of(self._encoder.encode(text[start:end]), counts)
+            found.append(self._named(row_probabilities(self.model, row)))
+        return found
+
+    def _named(self, values: np.ndarray) -> Dict[str, float]:
+        assert self.model is not None
         return {str(name): float(p) for name, p in zip(self.model.classes_, values, strict=True)}

@@ -5,7 +5,8 @@ Two signals, and a rule for joining them (assistant/safety/risk_decision.py):
   missed: explicit words and their common typos, with the parse for negation ("I'm
   not suicidal") and for who it is about; and a few Spanish cues;
 - the embedding intent classifier's probabilities summed per level, the
-  meaning-level signal for risk said in other words ("worn out from being alive").
+  meaning-level signal for risk said in other words ("worn out from being alive"),
+  for the whole message and, in a long one, for its riskiest sentence.
 
 The decision replaces the intent when there is a risk. A scorer in its middle band
 gives `possible_crisis`, which asks the person directly. A topic asked in the same
@@ -41,6 +42,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from assistant.components.embedding_intent_classifier import (
     INTENT_PROBABILITIES,
+    SENTENCE_PROBABILITIES,
     EmbeddingIntentClassifier,
 )
 from assistant.safety.detector import Assessment, DistressDetector
@@ -52,6 +54,7 @@ from assistant.safety.risk_decision import (
     Thresholds,
     decide,
     level_scores,
+    with_riskiest_sentence,
 )
 from assistant.safety.spanish import spanish_level
 
@@ -136,7 +139,11 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         spanish = spanish_level(message.get(TEXT) or "")
         if spanish and spanish[0] > assessment.level:
             assessment = Assessment(spanish[0], spanish[1], ("spanish",), assessment.set_aside)
-        scores = RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {})
+        scores = with_riskiest_sentence(
+            RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {}),
+            [RiskScores.from_probabilities(p) for p in message.get(SENTENCE_PROBABILITIES) or []],
+            self.thresholds.riskiest_sentence,
+        )
         ranking = message.get(INTENT_RANKING_KEY) or []
         return decide(assessment, scores, ranking, self.thresholds), scores
 

@@ -33,6 +33,9 @@ NEGATABLE_HEADS = {"be", "have", "feel", "get", "seem", "look"}
 FIRST_PERSON = {"i", "me", "myself", "my", "we", "us"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "herself", "himself", "themselves"}
 NEGATION_WINDOW = 3
+# Cues that are weak alone ("I'm done" ending a message counts; "I'm done with chemo" does
+# not): when one does not count, nothing was denied, so the scores are not held back.
+WEAK_CUES = {"done"}
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ class DistressDetector:
             span = doc[start:end]
             if self._counts(name, span, doc):
                 found.append((CUE_GROUPS[name].level, name, span))
-            else:
+            elif name not in WEAK_CUES:
                 set_aside = max(set_aside, CUE_GROUPS[name].level)
         if not found:
             return Assessment(Level.NONE, set_aside=set_aside)

@@ -9,7 +9,7 @@ for its risk first.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Dict, Mapping, Optional, Sequence
 
 from assistant.safety.detector import Assessment
@@ -75,11 +75,16 @@ class Thresholds:
     crisis: float = 0.6
     check_in: float = 0.2
     # A crisis cue set aside (negated, planning, asked about) does not silence the scores:
-    # they still count when they are this sure ("I don't want to be alive much longer").
+    # they still count when they are this sure ("I don't want to be alive much longer"),
+    # and from `set_aside_check_in` the person is asked directly.
     set_aside_crisis: float = 0.8
+    set_aside_check_in: float = 0.5
+    # A sentence of a long message this sure of a crisis counts as the whole message.
+    riskiest_sentence: float = 0.8
     emergency: float = 0.5
     distress: float = 0.5
-    some_risk: float = 0.05
+    # "I didn't understand" names 988 from here (or with a pattern's cue).
+    some_risk: float = 0.15
     topic_confidence: float = 0.8
     follow_topic: float = 0.2
 
@@ -111,6 +116,22 @@ class RiskScores:
         )
 
 
+def with_riskiest_sentence(
+    scores: RiskScores, sentences: Sequence[RiskScores], threshold: float
+) -> RiskScores:
+    """The message's scores, raised to its riskiest sentence's when that one is sure.
+
+    A crisis told in one sentence of a long message about scans and insurance is
+    diluted in the whole message's embedding; alone, its sentence is read for what it is.
+    """
+    if not sentences:
+        return scores
+    riskiest = max(sentences, key=lambda sentence: sentence.crisis)
+    if riskiest.crisis < max(threshold, scores.crisis):
+        return scores
+    return replace(scores, crisis_self=riskiest.crisis_self, crisis_other=riskiest.crisis_other)
+
+
 @dataclass(frozen=True)
 class Decision:
     """The intent to answer, its level, and what else the message asked about."""
@@ -133,12 +154,11 @@ def decide(
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
     topic = _topic(ranking, thresholds.follow_topic)
-    crisis_scores_count = (
-        assessment.set_aside < Level.CRISIS
-        or scores.crisis + scores.uncertain >= thresholds.set_aside_crisis
-    )
+    crisis_or_unsure = scores.crisis + scores.uncertain
+    crisis_set_aside = assessment.set_aside >= Level.CRISIS
+    crisis_scores_count = not crisis_set_aside or crisis_or_unsure >= thresholds.set_aside_crisis
     some_risk = (
-        scores.crisis + scores.uncertain >= thresholds.some_risk and crisis_scores_count
+        crisis_or_unsure >= thresholds.some_risk and crisis_scores_count
     ) or assessment.level > Level.NONE
 
     if assessment.level == Level.CRISIS:
@@ -162,16 +182,15 @@ def decide(
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self
             return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "scorer")
-        if (
-            scores.crisis + scores.uncertain >= thresholds.check_in
-            or top
-            in INTENT_LEVELS.keys()
-            - {
-                EMERGENCY,
-                DISTRESS,
-            }
-        ):
+        if crisis_or_unsure >= thresholds.check_in or top in INTENT_LEVELS.keys() - {
+            EMERGENCY,
+            DISTRESS,
+        }:
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "scorer")
+    elif crisis_or_unsure >= thresholds.set_aside_check_in:
+        # "I don't want to be here without her": a cue read as negated, scores that say
+        # otherwise. Not sure enough for the crisis answer, too sure to say nothing.
+        return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "scorer")
     distressed = assessment.level == Level.DISTRESS or (
         scores.distress >= thresholds.distress or top == DISTRESS
     )

@@ -27,6 +27,8 @@ RESERVE_EN = {
     "reserve v4": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v4.yml",
     "reserve v5": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v5.yml",
 }
+# A development set: tuned on and read, so never a held-out figure (its header says why).
+DEV_EN = PROJECT_DIR / "tests" / "dev" / "risk_en_dev1.yml"
 
 CRISIS, CHECK_IN, EMERGENCY, SUPPORT = "crisis", "check_in", "emergency", "support"
 # 911 first, then the crisis line: it answers a crisis and an emergency alike.

@@ -102,3 +102,10 @@ def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
     assessment = assess("my mom says she wants to die")
     assert assessment.about_someone_else
     assert assessment.cues == ("want_to_die",)
+
+
+def test_a_denied_cue_holds_the_scores_back_and_a_weak_one_does_not(assess: Callable) -> None:
+    # "not suicidal" is a denial; "done with chemo" is no cue at all, so nothing was denied.
+    assert assess("I'm not suicidal, I just want information").set_aside == Level.CRISIS
+    weak = assess("I'm done with chemo next week")
+    assert (weak.level, weak.set_aside) == (Level.NONE, Level.NONE)

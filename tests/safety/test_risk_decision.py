@@ -4,7 +4,12 @@ from typing import Dict, List
 
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
-from assistant.safety.risk_decision import RiskScores, Thresholds, decide
+from assistant.safety.risk_decision import (
+    RiskScores,
+    Thresholds,
+    decide,
+    with_riskiest_sentence,
+)
 
 THRESHOLDS = Thresholds()
 NOTHING = Assessment(Level.NONE)
@@ -49,16 +54,28 @@ def test_a_middle_score_asks_directly_and_keeps_the_topic() -> None:
     assert decision.topic == "symptom_fatigue"
 
 
-def test_a_negated_crisis_cue_silences_a_score_short_of_sure() -> None:
+def test_a_negated_crisis_cue_silences_a_weak_score() -> None:
     decision = decide(
         Assessment(Level.NONE, set_aside=Level.CRISIS),
-        RiskScores(crisis_self=0.7),
-        ranking("crisis_self", 0.7, "cost_insurance", 0.05),
+        RiskScores(crisis_self=0.45),
+        ranking("crisis_self", 0.45, "cost_insurance", 0.05),
         THRESHOLDS,
     )
     assert decision.level == Level.NONE
     assert decision.intent == "nlu_fallback"
     assert not decision.some_risk
+
+
+def test_a_negated_crisis_cue_with_a_middle_score_asks_directly() -> None:
+    # "I don't want to be here without her and I've been thinking how to make sure I'm not."
+    decision = decide(
+        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        RiskScores(crisis_self=0.45, uncertain=0.25),
+        ranking("crisis_self", 0.45, "possible_crisis", 0.25),
+        THRESHOLDS,
+    )
+    assert decision.intent == "possible_crisis"
+    assert decision.some_risk
 
 
 def test_a_sure_crisis_score_counts_despite_a_negated_cue() -> None:
@@ -141,14 +158,34 @@ def test_a_confident_topic_with_a_mild_distress_cue_stays_a_topic() -> None:
 
 
 def test_some_risk_below_the_question_is_noted_for_the_fallback() -> None:
-    decision = decide(
-        NOTHING, RiskScores(crisis_self=0.08), ranking("nlu_fallback", 0.3), THRESHOLDS
-    )
-    assert decision.intent == "nlu_fallback"
-    assert decision.some_risk
+    noted = decide(NOTHING, RiskScores(crisis_self=0.18), ranking("nlu_fallback", 0.3), THRESHOLDS)
+    faint = decide(NOTHING, RiskScores(crisis_self=0.08), ranking("nlu_fallback", 0.3), THRESHOLDS)
+    assert noted.intent == faint.intent == "nlu_fallback"
+    assert noted.some_risk
+    # A faint score is what any message about dying has: no 988 in "say it another way".
+    assert not faint.some_risk
 
 
 def test_a_benign_message_carries_no_risk() -> None:
     decision = decide(NOTHING, RiskScores(), ranking("what_is_palliative_care", 0.99), THRESHOLDS)
     assert decision.intent == "what_is_palliative_care"
     assert not decision.some_risk
+
+
+def test_a_sure_sentence_of_a_long_message_raises_its_crisis_score() -> None:
+    whole = RiskScores(crisis_self=0.3, crisis_other=0.15, uncertain=0.05)
+    sentences = [RiskScores(), RiskScores(crisis_self=0.05, crisis_other=0.9), RiskScores()]
+    raised = with_riskiest_sentence(whole, sentences, THRESHOLDS.riskiest_sentence)
+    assert (raised.crisis_self, raised.crisis_other) == (0.05, 0.9)
+    assert raised.uncertain == 0.05
+    decision = decide(NOTHING, raised, ranking("ask_medical_advice", 0.6), THRESHOLDS)
+    assert decision.intent == "crisis_someone_else"
+
+
+def test_an_unsure_sentence_leaves_the_message_read_whole() -> None:
+    whole = RiskScores(crisis_self=0.1)
+    sentences = [RiskScores(crisis_self=0.7), RiskScores()]
+    assert with_riskiest_sentence(whole, sentences, THRESHOLDS.riskiest_sentence) == whole
+    assert with_riskiest_sentence(whole, [], THRESHOLDS.riskiest_sentence) == whole
+    surer = RiskScores(crisis_self=0.95)
+    assert with_riskiest_sentence(surer, [RiskScores(crisis_self=0.85)], 0.8) == surer
