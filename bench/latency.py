@@ -183,7 +183,13 @@ def time_to_first_answer() -> float:
         raise TimeoutError("no answer within 300 s")
     finally:
         os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            # `make run` was still training, or a server ignored the interrupt: none may
+            # outlive the bench and hold its ports.
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def bench_environment(folder: Path) -> Dict[str, str]:
