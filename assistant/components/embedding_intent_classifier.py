@@ -40,7 +40,7 @@ from assistant.components.message_features import (
     sentence_spans,
 )
 from assistant.components.sentence_embedder import SentenceEmbedder
-from assistant.embeddings.minilm import MiniLMEncoder, shared_encoder
+from assistant.embeddings.minilm import shared_encoder
 
 logger = logging.getLogger(__name__)
 MODEL_FILE = "intent_classifier.joblib"
@@ -121,7 +121,6 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
         self._resource = resource
         self.model = model
         self.features = features or FeatureAssembler()
-        self._encoder: Optional[MiniLMEncoder] = None
 
     @classmethod
     def create(
@@ -205,9 +204,7 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
             if counts is None:
                 logger.debug("No n-gram counts per token: the message is read whole.")
                 return []
-            if self._encoder is None:
-                self._encoder = shared_encoder()
-            row = self.features.row_of(self._encoder.encode(text[start:end]), counts)
+            row = self.features.row_of(shared_encoder().encode(text[start:end]), counts)
             found.append(self._named(row_probabilities(self.model, row)))
         return found
 
