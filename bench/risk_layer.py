@@ -83,7 +83,7 @@ def main() -> None:
     splits: Dict[str, List[RiskMessage]] = {
         "frozen": read_split(FROZEN_EN),
         "labelled": [RiskMessage(m.text, m.level, m.about) for m in labelled_messages()],
-        "dev 1 (tuned on)": read_split(DEV_EN),
+        **{name: read_split(path) for name, path in DEV_EN.items()},
     }
     if options.reserve:
         splits.update({name: read_split(path) for name, path in RESERVE_EN.items()})

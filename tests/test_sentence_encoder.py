@@ -14,7 +14,6 @@ from rasa.shared.nlu.training_data.message import Message
 from sklearn.linear_model import LogisticRegression
 
 from assistant.components.embedding_intent_classifier import (
-    multinomial_probabilities,
     row_probabilities,
 )
 from assistant.components.message_features import FeatureAssembler
@@ -40,15 +39,6 @@ def test_embeddings_are_unit_vectors_that_keep_meaning() -> None:
 def test_a_very_long_message_is_cut_not_refused() -> None:
     vector = shared_encoder().encode("word " * 5000)
     assert np.isfinite(vector).all()
-
-
-def test_the_classifier_reads_the_same_probabilities_as_sklearn() -> None:
-    rng = np.random.default_rng(7)
-    rows = scipy.sparse.csr_matrix(rng.random((60, 12)))
-    labels = np.array(["crisis", "topic", "distress"] * 20)
-    model = LogisticRegression(multi_class="multinomial", max_iter=500).fit(rows, labels)
-    for row in rows[:5]:
-        assert np.allclose(multinomial_probabilities(model, row), model.predict_proba(row)[0])
 
 
 def _featurized(embedding: np.ndarray, counts: np.ndarray) -> Message:

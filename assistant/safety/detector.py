@@ -33,9 +33,6 @@ NEGATABLE_HEADS = {"be", "have", "feel", "get", "seem", "look"}
 FIRST_PERSON = {"i", "me", "myself", "my", "we", "us"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "herself", "himself", "themselves"}
 NEGATION_WINDOW = 3
-# Cues that are weak alone ("I'm done" ending a message counts; "I'm done with chemo" does
-# not): when one does not count, nothing was denied, so the scores are not held back.
-WEAK_CUES = {"done"}
 
 
 @dataclass(frozen=True)
@@ -72,9 +69,11 @@ class DistressDetector:
         for match_id, start, end in matches:
             name = doc.vocab.strings[match_id]
             span = doc[start:end]
+            if _not_the_cue(name, span, doc):
+                continue
             if self._counts(name, span, doc):
                 found.append((CUE_GROUPS[name].level, name, span))
-            elif name not in WEAK_CUES:
+            else:
                 set_aside = max(set_aside, CUE_GROUPS[name].level)
         if not found:
             return Assessment(Level.NONE, set_aside=set_aside)
@@ -94,11 +93,22 @@ class DistressDetector:
             return _fever_matters(doc)
         if name == "breathing" and _breathing_qualified(span, doc):
             return False
-        if name == "done":
-            return span.end == len(doc) or doc[span.end].is_punct
         if group.level == Level.EMERGENCY:
             return not _information_question(span.sent if doc.has_annotation("SENT_START") else doc)
         return True
+
+
+def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
+    """A match that only looks like its cue, so nothing was denied or set aside.
+
+    "I'm done" ending a message is a cue; "I'm done with chemo" is not. "What I want is"
+    matches the wish-to-die pattern's words but wishes for nothing of the kind.
+    """
+    if name == "done":
+        return not (span.end == len(doc) or doc[span.end].is_punct)
+    if name == "want_to_die":
+        return not {token.lower_ for token in span} & {"die", "dead", "off"}
+    return False
 
 
 def _negated(span: Span, parsed: bool) -> bool:
@@ -131,8 +141,6 @@ def _negated(span: Span, parsed: bool) -> bool:
 def _wish_to_die(span: Span, doc: Doc) -> bool:
     """A wish to die or be dead, unless it is about where and how ("die at home")."""
     words = {token.lower_ for token in span}
-    if not words & {"die", "dead", "off"}:
-        return False
     after = doc[span.end] if span.end < len(doc) else None
     return not (after is not None and after.lower_ in PLANNING_AFTER_DIE and "dead" not in words)
 

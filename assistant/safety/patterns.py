@@ -189,13 +189,21 @@ CUE_GROUPS: Dict[str, CueGroup] = {
         Level.CRISIS,
         True,
         [
+            # "want it all to end"; "want it to be over", never "want it to be joyful".
             [
                 {"LEMMA": {"IN": ["want", "wish", "need"]}},
                 {"LOWER": {"IN": ["it", "this", "everything", "all"]}},
                 {"LOWER": "all", "OP": "?"},
                 {"LOWER": "to"},
-                {"LEMMA": {"IN": ["be", "end", "stop"]}},
-                {"LOWER": "over", "OP": "?"},
+                {"LEMMA": {"IN": ["end", "stop"]}},
+            ],
+            [
+                {"LEMMA": {"IN": ["want", "wish", "need"]}},
+                {"LOWER": {"IN": ["it", "this", "everything", "all"]}},
+                {"LOWER": "all", "OP": "?"},
+                {"LOWER": "to"},
+                {"LEMMA": "be"},
+                {"LOWER": "over"},
             ],
         ],
     ),

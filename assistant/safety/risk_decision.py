@@ -39,6 +39,9 @@ INTENT_LEVELS = {
     EMERGENCY: Level.EMERGENCY,
     DISTRESS: Level.DISTRESS,
 }
+# The pattern cue for an overdose (taken too many, "overdose"): the emergency most often
+# taken on purpose, so a middle crisis score is enough for 988 after 911.
+OVERDOSE_CUE = "accidental_overdose"
 # Intents a distress cue always replaces: the feeling comes first.
 DISTRESS_CAN_REPLACE = {
     "emotional_support",
@@ -73,7 +76,7 @@ class Thresholds:
     """Where the scores turn into answers (chosen by cross-validation, docs/safety.md)."""
 
     crisis: float = 0.6
-    check_in: float = 0.2
+    check_in: float = 0.15
     # A crisis cue set aside (negated, planning, asked about) does not silence the scores:
     # they still count when they are this sure ("I don't want to be alive much longer"),
     # and from `set_aside_check_in` the person is asked directly.
@@ -168,10 +171,13 @@ def decide(
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
     # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;
     # one said not to be ("I didn't do it on purpose") gets 911 alone.
+    deliberate = (
+        crisis_or_unsure >= thresholds.check_in
+        if OVERDOSE_CUE in assessment.cues
+        else scores.crisis >= thresholds.crisis
+    )
     emergency = (
-        EMERGENCY_AND_CRISIS
-        if assessment.set_aside < Level.CRISIS and scores.crisis >= thresholds.crisis
-        else EMERGENCY
+        EMERGENCY_AND_CRISIS if assessment.set_aside < Level.CRISIS and deliberate else EMERGENCY
     )
     if assessment.level == Level.EMERGENCY:
         return Decision(emergency, Level.EMERGENCY, some_risk=True, source="patterns")

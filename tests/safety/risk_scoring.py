@@ -25,10 +25,14 @@ RESERVE_EN = {
     "reserve v2": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v2.yml",
     "reserve v3": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v3.yml",
     "reserve v4": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v4.yml",
-    "reserve v5": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v5.yml",
+    "reserve v6": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v6.yml",
+    "reserve v7": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v7.yml",
 }
-# A development set: tuned on and read, so never a held-out figure (its header says why).
-DEV_EN = PROJECT_DIR / "tests" / "dev" / "risk_en_dev1.yml"
+# Development sets: tuned on and read, so never held-out figures (their headers say why).
+DEV_EN = {
+    "dev 1 (tuned on)": PROJECT_DIR / "tests" / "dev" / "risk_en_dev1.yml",
+    "dev 2 (tuned on; was reserve v5)": PROJECT_DIR / "tests" / "dev" / "risk_en_dev2.yml",
+}
 
 CRISIS, CHECK_IN, EMERGENCY, SUPPORT = "crisis", "check_in", "emergency", "support"
 # 911 first, then the crisis line: it answers a crisis and an emergency alike.

@@ -74,6 +74,7 @@ def test_a_crisis_about_someone_else_is_told_apart(assess: Callable) -> None:
         "I'm done with chemo next week",
         "I can't keep food down",
         "I'm not in any danger",
+        "we want it to be joyful, not sad",
     ],
 )
 def test_idioms_negations_and_questions_are_not_alarms(assess: Callable, text: str) -> None:
@@ -92,6 +93,8 @@ def test_idioms_negations_and_questions_are_not_alarms(assess: Callable, text: s
         ("she's struggling to breathe", Level.EMERGENCY),
         ("he's not safe, he has pills with him", Level.CRISIS),
         ("I can't promise I'll be safe", Level.CRISIS),
+        ("I just want it all to be over", Level.CRISIS),
+        ("I want this to end", Level.CRISIS),
     ],
 )
 def test_levels_of_mixed_messages(assess: Callable, text: str, level: Level) -> None:
@@ -104,8 +107,15 @@ def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
     assert assessment.cues == ("want_to_die",)
 
 
-def test_a_denied_cue_holds_the_scores_back_and_a_weak_one_does_not(assess: Callable) -> None:
-    # "not suicidal" is a denial; "done with chemo" is no cue at all, so nothing was denied.
+@pytest.mark.parametrize(
+    "text",
+    ["I'm done with chemo next week", "what I really want is to sleep through the night"],
+)
+def test_words_that_only_look_like_a_cue_hold_nothing_back(assess: Callable, text: str) -> None:
+    assert assess(text).set_aside == Level.NONE
+    assert assess(text).level == Level.NONE
+
+
+def test_a_denied_cue_holds_the_scores_back(assess: Callable) -> None:
     assert assess("I'm not suicidal, I just want information").set_aside == Level.CRISIS
-    weak = assess("I'm done with chemo next week")
-    assert (weak.level, weak.set_aside) == (Level.NONE, Level.NONE)
+    assert assess("I don't want to die at home").set_aside == Level.CRISIS

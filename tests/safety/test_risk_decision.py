@@ -103,7 +103,7 @@ def test_an_emergency_score_gets_911() -> None:
 
 def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> None:
     from_patterns = decide(
-        Assessment(Level.EMERGENCY, cues=("overdose",)),
+        Assessment(Level.EMERGENCY, cues=("accidental_overdose",)),
         RiskScores(crisis_self=0.7),
         ranking("crisis_self", 0.7),
         THRESHOLDS,
@@ -128,12 +128,24 @@ def test_an_emergency_with_a_weak_or_negated_crisis_signal_is_an_emergency() -> 
         THRESHOLDS,
     )
     negated = decide(
-        Assessment(Level.EMERGENCY, cues=("overdose",), set_aside=Level.CRISIS),
+        Assessment(Level.EMERGENCY, cues=("accidental_overdose",), set_aside=Level.CRISIS),
         RiskScores(crisis_self=0.9),
         ranking("crisis_self", 0.9),
         THRESHOLDS,
     )
     assert weak.intent == negated.intent == "medical_emergency"
+
+
+def test_an_overdose_with_a_middle_crisis_score_gets_the_crisis_line_too() -> None:
+    # "Is there a way to overdose on my pain meds that wouldn't hurt?"
+    def answer(cues: tuple, crisis: float) -> str:
+        assessment = Assessment(Level.EMERGENCY, cues=cues)
+        ranked = ranking("medical_emergency", 0.5)
+        return str(decide(assessment, RiskScores(crisis_self=crisis), ranked, THRESHOLDS).intent)
+
+    assert answer(("accidental_overdose",), 0.25) == "medical_emergency_and_crisis"
+    assert answer(("accidental_overdose",), 0.1) == "medical_emergency"
+    assert answer(("unresponsive",), 0.25) == "medical_emergency"
 
 
 def test_distress_comes_first_and_the_topic_follows() -> None:
@@ -157,12 +169,12 @@ def test_a_confident_topic_with_a_mild_distress_cue_stays_a_topic() -> None:
     assert decision.intent == "cost_insurance"
 
 
-def test_some_risk_below_the_question_is_noted_for_the_fallback() -> None:
-    noted = decide(NOTHING, RiskScores(crisis_self=0.18), ranking("nlu_fallback", 0.3), THRESHOLDS)
+def test_some_risk_is_asked_about_and_a_faint_score_is_not() -> None:
+    asked = decide(NOTHING, RiskScores(crisis_self=0.16), ranking("nlu_fallback", 0.3), THRESHOLDS)
     faint = decide(NOTHING, RiskScores(crisis_self=0.08), ranking("nlu_fallback", 0.3), THRESHOLDS)
-    assert noted.intent == faint.intent == "nlu_fallback"
-    assert noted.some_risk
+    assert asked.intent == "possible_crisis"
     # A faint score is what any message about dying has: no 988 in "say it another way".
+    assert faint.intent == "nlu_fallback"
     assert not faint.some_risk
 
 
