@@ -8,6 +8,7 @@ from spacy.language import Language
 
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.levels import Level
+from assistant.safety.risk_decision import OVERDOSE_CUE
 from tests.safety.labelled import labelled_messages, recall
 
 LEVELS = {"crisis": Level.CRISIS, "emergency": Level.EMERGENCY, "distress": Level.DISTRESS}
@@ -114,6 +115,10 @@ def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
 def test_words_that_only_look_like_a_cue_hold_nothing_back(assess: Callable, text: str) -> None:
     assert assess(text).set_aside == Level.NONE
     assert assess(text).level == Level.NONE
+
+
+def test_an_overdose_is_named_by_the_cue_the_decision_reads(assess: Callable) -> None:
+    assert assess("I think she took too many of her pills").cues == (OVERDOSE_CUE,)
 
 
 def test_a_denied_cue_holds_the_scores_back(assess: Callable) -> None:
