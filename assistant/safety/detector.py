@@ -20,12 +20,14 @@ from assistant.safety.levels import Level
 from assistant.safety.patterns import (
     BREATHING_QUALIFIERS,
     CUE_GROUPS,
+    DIE_OF_FIGURES,
     FAMILY_WORDS,
     FEVER_CONTEXT,
     HIGH_TEMPERATURE,
     INFORMATION_QUESTION_STARTS,
     INFORMATION_VERBS,
     PLANNING_AFTER_DIE,
+    WAKE_OBJECT_TAGS,
 )
 
 NEGATIONS = {"not", "n't", "nt", "never", "no", "without"}
@@ -102,12 +104,26 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
     """A match that only looks like its cue, so nothing was denied or set aside.
 
     "I'm done" ending a message is a cue; "I'm done with chemo" is not. "What I want is"
-    matches the wish-to-die pattern's words but wishes for nothing of the kind.
+    matches the wish-to-die pattern's words but wishes for nothing of the kind, and so
+    does "I wanted to die of embarrassment". "I don't want to wake anyone up" is not
+    about waking oneself. A fever without chemotherapy or a high temperature is not the
+    emergency cue; it is not denied either, so the scores still read the message.
     """
+    after = doc[span.end] if span.end < len(doc) else None
     if name == "done":
-        return not (span.end == len(doc) or doc[span.end].is_punct)
+        return not (after is None or after.is_punct)
     if name == "want_to_die":
+        figure = doc[span.end + 1 : span.end + 3]
+        if after is not None and after.lower_ in {"of", "from"}:
+            if any(token.lower_ in DIE_OF_FIGURES for token in figure):
+                return True
         return not {token.lower_ for token in span} & {"die", "dead", "off"}
+    if name == "no_will_to_live" and span[-1].lemma_ == "wake":
+        if after is None:
+            return False
+        return after.pos_ in WAKE_OBJECT_TAGS or after.lower_ in FAMILY_WORDS
+    if name == "fever":
+        return not (_high_temperature(doc) or {token.lower_ for token in doc} & FEVER_CONTEXT)
     return False
 
 
@@ -152,10 +168,12 @@ def _breathing_qualified(span: Span, doc: Doc) -> bool:
 
 
 def _fever_matters(doc: Doc) -> bool:
-    """Fever is an emergency with chemotherapy or a high temperature."""
-    words = {token.lower_ for token in doc}
-    high = any(re.match(HIGH_TEMPERATURE, token.text) for token in doc)
-    return high or bool(words & FEVER_CONTEXT) and not _information_question(doc)
+    """Fever is an emergency with chemotherapy or a high temperature, unless asked about."""
+    return _high_temperature(doc) or not _information_question(doc)
+
+
+def _high_temperature(doc: Doc) -> bool:
+    return any(re.match(HIGH_TEMPERATURE, token.lower_) for token in doc)
 
 
 def _information_question(sentence: Span | Doc) -> bool:

@@ -583,9 +583,29 @@ PLANNING_AFTER_DIE = {
 }
 # "Not breathing well at night" is a symptom to ask about, not an emergency.
 BREATHING_QUALIFIERS = {"well", "right", "properly", "great", "easily", "normally", "good"}
-# Fever counts as an emergency only with chemotherapy or a high temperature.
+# Fever counts as an emergency only with chemotherapy or a high temperature: from
+# 100.4 to 106 °F, or 38.0 to 41.9 °C written with its decimal ("a fever of 39.5").
 FEVER_CONTEXT = {"chemo", "chemotherapy", "infusion", "high", "treatment", "neutropenic"}
-HIGH_TEMPERATURE = r"^(100\.[4-9]|10[1-6](\.\d)?)$"
+HIGH_TEMPERATURE = r"^(100\.[4-9]|10[1-6](\.\d)?|3[89][.,]\d|4[01][.,]\d)(°?[cf]?)$"
+# "I wanted to die of embarrassment": a figure of speech, not a wish to die.
+DIE_OF_FIGURES = {
+    "embarrassment",
+    "embarassment",
+    "shame",
+    "boredom",
+    "laughter",
+    "laughing",
+    "curiosity",
+    "cringe",
+    "envy",
+    "jealousy",
+    "happiness",
+    "excitement",
+    "fright",
+}
+# Who "I don't want to wake ..." can be about when it is not the person's own waking:
+# "I don't want to wake anyone up" (parts of speech of the word after "wake").
+WAKE_OBJECT_TAGS = {"PRON", "DET", "PROPN"}
 # Questions asked for information ("how do they treat chest pain?") are not emergencies.
 INFORMATION_QUESTION_STARTS = {
     "how",

@@ -168,6 +168,9 @@ def decide(
         if top == NOT_SAFE or {"unsafe", "in_danger"} & set(assessment.cues):
             return Decision(NOT_SAFE, Level.CRISIS, source="patterns", some_risk=True)
         other = assessment.about_someone_else
+        if assessment.set_aside < Level.EMERGENCY and scores.emergency >= thresholds.emergency:
+            # A crisis told with an emergency under way: 911 first, then 988.
+            return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
     # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;
     # one said not to be ("I didn't do it on purpose") gets 911 alone.

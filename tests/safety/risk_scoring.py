@@ -27,11 +27,17 @@ RESERVE_EN = {
     "reserve v4": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v4.yml",
     "reserve v6": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v6.yml",
     "reserve v7": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v7.yml",
+    "reserve v9": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v9.yml",
+}
+# Written, never scored: kept for the next design change (the leak test still covers it).
+UNOPENED_EN = {
+    "reserve v10": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v10.yml",
 }
 # Development sets: tuned on and read, so never held-out figures (their headers say why).
 DEV_EN = {
     "dev 1 (tuned on)": PROJECT_DIR / "tests" / "dev" / "risk_en_dev1.yml",
     "dev 2 (tuned on; was reserve v5)": PROJECT_DIR / "tests" / "dev" / "risk_en_dev2.yml",
+    "dev 3 (tuned on; was reserve v8)": PROJECT_DIR / "tests" / "dev" / "risk_en_dev3.yml",
 }
 
 CRISIS, CHECK_IN, EMERGENCY, SUPPORT = "crisis", "check_in", "emergency", "support"

@@ -76,6 +76,8 @@ def test_a_crisis_about_someone_else_is_told_apart(assess: Callable) -> None:
         "I can't keep food down",
         "I'm not in any danger",
         "we want it to be joyful, not sad",
+        "I wanted to die of shame when I fell asleep at my grandson's recital",
+        "I don't want to wake my husband up every time I need the bathroom at night",
     ],
 )
 def test_idioms_negations_and_questions_are_not_alarms(assess: Callable, text: str) -> None:
@@ -96,6 +98,9 @@ def test_idioms_negations_and_questions_are_not_alarms(assess: Callable, text: s
         ("I can't promise I'll be safe", Level.CRISIS),
         ("I just want it all to be over", Level.CRISIS),
         ("I want this to end", Level.CRISIS),
+        ("i don't want to wake up tomorrow", Level.CRISIS),
+        ("she has chills and a fever of 38.6", Level.EMERGENCY),
+        ("her temperature is 39,2 and she feels awful", Level.EMERGENCY),
     ],
 )
 def test_levels_of_mixed_messages(assess: Callable, text: str, level: Level) -> None:
@@ -110,7 +115,14 @@ def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["I'm done with chemo next week", "what I really want is to sleep through the night"],
+    [
+        "I'm done with chemo next week",
+        "what I really want is to sleep through the night",
+        "I wanted to die of embarrassment at the wig shop",
+        "I don't want to wake anyone up at 3am",
+        # Not denied either: the scores still read a fever with no chemotherapy word.
+        "a bit of a fever and my port looks red",
+    ],
 )
 def test_words_that_only_look_like_a_cue_hold_nothing_back(assess: Callable, text: str) -> None:
     assert assess(text).set_aside == Level.NONE

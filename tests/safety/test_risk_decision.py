@@ -120,6 +120,18 @@ def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> 
         assert decision.level == Level.EMERGENCY
 
 
+def test_a_crisis_cue_with_an_emergency_under_way_gets_911_then_988() -> None:
+    def answer(set_aside: Level) -> str:
+        assessment = Assessment(Level.CRISIS, cues=("want_to_die",), set_aside=set_aside)
+        scores = RiskScores(emergency=0.6, crisis_self=0.2)
+        ranked = ranking("medical_emergency", 0.6)
+        return str(decide(assessment, scores, ranked, THRESHOLDS).intent)
+
+    assert answer(Level.NONE) == "medical_emergency_and_crisis"
+    # "I'm not having chest pain, I just want to die": the emergency was denied.
+    assert answer(Level.EMERGENCY) == "crisis_self"
+
+
 def test_an_emergency_with_a_weak_or_negated_crisis_signal_is_an_emergency() -> None:
     weak = decide(
         Assessment(Level.EMERGENCY, cues=("breathing",)),
