@@ -107,7 +107,7 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
     matches the wish-to-die pattern's words but wishes for nothing of the kind, and so
     does "I wanted to die of embarrassment". "I don't want to wake anyone up" is not
     about waking oneself. A fever without chemotherapy or a high temperature is not the
-    emergency cue; it is not denied either, so the scores still read the message.
+    emergency cue; unless it is denied ("no fever"), the scores still read the message.
     """
     after = doc[span.end] if span.end < len(doc) else None
     if name == "done":
@@ -123,7 +123,8 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
             return False
         return after.pos_ in WAKE_OBJECT_TAGS or after.lower_ in FAMILY_WORDS
     if name == "fever":
-        return not (_high_temperature(doc) or {token.lower_ for token in doc} & FEVER_CONTEXT)
+        serious = _high_temperature(doc) or {token.lower_ for token in doc} & FEVER_CONTEXT
+        return not serious and not _negated(span, parsed=doc.has_annotation("DEP"))
     return False
 
 

@@ -136,3 +136,4 @@ def test_an_overdose_is_named_by_the_cue_the_decision_reads(assess: Callable) ->
 def test_a_denied_cue_holds_the_scores_back(assess: Callable) -> None:
     assert assess("I'm not suicidal, I just want information").set_aside == Level.CRISIS
     assert assess("I don't want to die at home").set_aside == Level.CRISIS
+    assert assess("no fever, no bleeding, just some nausea").set_aside == Level.EMERGENCY
