@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, List, Optional, Set, Tuple
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +27,11 @@ from assistant.safety.patterns import (
     INFORMATION_QUESTION_STARTS,
     INFORMATION_VERBS,
     PLANNING_AFTER_DIE,
-    WAKE_OBJECT_TAGS,
+    TEMPERATURE_WINDOW,
+    TEMPERATURE_WORDS,
+    WAKE_HOUSEHOLD,
+    WAKE_OBJECT_DETERMINERS,
+    WAKE_OBJECTS,
 )
 
 NEGATIONS = {"not", "n't", "nt", "never", "no", "without"}
@@ -47,6 +51,8 @@ class Assessment:
     # The highest level of cues found but set aside: negated ("I'm not suicidal"),
     # planning ("die at home"), or asked about ("how do they treat chest pain?").
     set_aside: Level = Level.NONE
+    # A crisis told with an emergency cue too ("I took all my pills and I want to die").
+    emergency_too: bool = False
 
 
 class DistressDetector:
@@ -83,7 +89,10 @@ class DistressDetector:
         spans = [span for cue_level, _, span in found if cue_level == level]
         about_other = level == Level.CRISIS and all(_about_someone_else(s) for s in spans)
         names = tuple(sorted({name for cue_level, name, _ in found if cue_level == level}))
-        return Assessment(level, about_other, names, set_aside)
+        emergency_too = level == Level.CRISIS and any(
+            cue_level == Level.EMERGENCY for cue_level, _, _ in found
+        )
+        return Assessment(level, about_other, names, set_aside, emergency_too)
 
     def _counts(self, name: str, span: Span, doc: Doc) -> bool:
         group = CUE_GROUPS[name]
@@ -113,19 +122,29 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
     if name == "done":
         return not (after is None or after.is_punct)
     if name == "want_to_die":
-        figure = doc[span.end + 1 : span.end + 3]
-        if after is not None and after.lower_ in {"of", "from"}:
-            if any(token.lower_ in DIE_OF_FIGURES for token in figure):
+        figure = doc[span.end + 1] if span.end + 1 < len(doc) else None
+        if after is not None and after.lower_ in {"of", "from"} and figure is not None:
+            if figure.lower_ in DIE_OF_FIGURES:
                 return True
         return not {token.lower_ for token in span} & {"die", "dead", "off"}
     if name == "no_will_to_live" and span[-1].lemma_ == "wake":
-        if after is None:
-            return False
-        return after.pos_ in WAKE_OBJECT_TAGS or after.lower_ in FAMILY_WORDS
+        following = doc[span.end : span.end + 3]
+        if len(following) and following[0].lower_ == "up":  # "wake up my husband"
+            following = following[1:]
+        return _someone_elses_sleep(following[:2])
     if name == "fever":
         serious = _high_temperature(doc) or {token.lower_ for token in doc} & FEVER_CONTEXT
         return not serious and not _negated(span, parsed=doc.has_annotation("DEP"))
     return False
+
+
+def _someone_elses_sleep(following: Span) -> bool:
+    """'(don't want to wake) anyone up', 'my husband', 'the kids': not one's own waking."""
+    words = [token.lower_ for token in following]
+    others = WAKE_OBJECTS | FAMILY_WORDS | WAKE_HOUSEHOLD
+    if words and words[0] in others:
+        return True
+    return len(words) == 2 and words[0] in WAKE_OBJECT_DETERMINERS and words[1] in others
 
 
 def _negated(span: Span, parsed: bool) -> bool:
@@ -174,7 +193,12 @@ def _fever_matters(doc: Doc) -> bool:
 
 
 def _high_temperature(doc: Doc) -> bool:
-    return any(re.match(HIGH_TEMPERATURE, token.lower_) for token in doc)
+    """A high temperature written near "fever" or "temperature"."""
+    near: Set[int] = set()
+    for token in doc:
+        if token.lower_ in TEMPERATURE_WORDS:
+            near.update(range(token.i - TEMPERATURE_WINDOW, token.i + TEMPERATURE_WINDOW + 1))
+    return any(re.match(HIGH_TEMPERATURE, doc[i].lower_) for i in near if 0 <= i < len(doc))
 
 
 def _information_question(sentence: Span | Doc) -> bool:

@@ -583,15 +583,18 @@ PLANNING_AFTER_DIE = {
 }
 # "Not breathing well at night" is a symptom to ask about, not an emergency.
 BREATHING_QUALIFIERS = {"well", "right", "properly", "great", "easily", "normally", "good"}
-# Fever counts as an emergency only with chemotherapy or a high temperature: from
-# 100.4 to 106 °F, or 38.0 to 41.9 °C written with its decimal ("a fever of 39.5").
+# Fever counts as an emergency only with chemotherapy or a high temperature near the word
+# "fever" or "temperature": from 100.4 to 106 °F, or 38.0 to 41.9 °C written with its decimal
+# ("a fever of 39.5"), not any number elsewhere in the message (a tumour marker, an age).
 FEVER_CONTEXT = {"chemo", "chemotherapy", "infusion", "high", "treatment", "neutropenic"}
-HIGH_TEMPERATURE = r"^(100\.[4-9]|10[1-6](\.\d)?|3[89][.,]\d|4[01][.,]\d)(°?[cf]?)$"
-# "I wanted to die of embarrassment": a figure of speech, not a wish to die.
+HIGH_TEMPERATURE = r"^(100\.[4-9]|10[1-6](\.\d)?|3[89][.,]\d|4[01][.,]\d)([°º]?[cf]?)$"
+TEMPERATURE_WORDS = {"fever", "fevers", "temperature", "temp", "temps"}
+TEMPERATURE_WINDOW = 6
+# "I wanted to die of embarrassment": a figure of speech when the word right after "of" or
+# "from" is one of these. Not "shame": "I want to die of shame" is said in earnest too.
 DIE_OF_FIGURES = {
     "embarrassment",
     "embarassment",
-    "shame",
     "boredom",
     "laughter",
     "laughing",
@@ -603,9 +606,25 @@ DIE_OF_FIGURES = {
     "excitement",
     "fright",
 }
-# Who "I don't want to wake ..." can be about when it is not the person's own waking:
-# "I don't want to wake anyone up" (parts of speech of the word after "wake").
-WAKE_OBJECT_TAGS = {"PRON", "DET", "PROPN"}
+# "I don't want to wake anyone up", "... wake my husband": someone else's sleep, when the word
+# after "wake" is one of these, a family word, or "my"/"the"... before one of those.
+WAKE_OBJECTS = {
+    "him",
+    "her",
+    "them",
+    "you",
+    "us",
+    "anyone",
+    "anybody",
+    "everyone",
+    "everybody",
+    "someone",
+    "somebody",
+    "nobody",
+    "people",
+}
+WAKE_OBJECT_DETERMINERS = {"my", "the", "our", "his", "her", "their", "your"}
+WAKE_HOUSEHOLD = {"kids", "children", "baby", "house", "household", "neighbors", "neighbours"}
 # Questions asked for information ("how do they treat chest pain?") are not emergencies.
 INFORMATION_QUESTION_STARTS = {
     "how",

@@ -168,8 +168,12 @@ def decide(
         if top == NOT_SAFE or {"unsafe", "in_danger"} & set(assessment.cues):
             return Decision(NOT_SAFE, Level.CRISIS, source="patterns", some_risk=True)
         other = assessment.about_someone_else
-        if assessment.set_aside < Level.EMERGENCY and scores.emergency >= thresholds.emergency:
-            # A crisis told with an emergency under way: 911 first, then 988.
+        # A crisis told with an emergency under way: 911 first, then 988. The emergency is
+        # a pattern's, or the scores' unless an emergency cue was denied ("no chest pain").
+        emergency_scored = (
+            assessment.set_aside != Level.EMERGENCY and scores.emergency >= thresholds.emergency
+        )
+        if assessment.emergency_too or emergency_scored:
             return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
     # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;

@@ -76,7 +76,7 @@ def test_a_crisis_about_someone_else_is_told_apart(assess: Callable) -> None:
         "I can't keep food down",
         "I'm not in any danger",
         "we want it to be joyful, not sad",
-        "I wanted to die of shame when I fell asleep at my grandson's recital",
+        "I wanted to die of boredom in the infusion waiting room today",
         "I don't want to wake my husband up every time I need the bathroom at night",
     ],
 )
@@ -101,6 +101,13 @@ def test_idioms_negations_and_questions_are_not_alarms(assess: Callable, text: s
         ("i don't want to wake up tomorrow", Level.CRISIS),
         ("she has chills and a fever of 38.6", Level.EMERGENCY),
         ("her temperature is 39,2 and she feels awful", Level.EMERGENCY),
+        ("fever of 38.5ºc since the infusion", Level.EMERGENCY),
+        # What "wake" is followed by when it is the person's own waking.
+        ("i don't want to wake another morning in this body", Level.CRISIS),
+        ("i don't want to wake i'm so tired of all of it", Level.CRISIS),
+        ("honestly i want to die of shame, i can't live like this anymore", Level.CRISIS),
+        # A number near no fever word is no temperature (a tumour marker here).
+        ("i had a fever last month and my ca 15-3 went from 41.2 to 38.4", Level.NONE),
     ],
 )
 def test_levels_of_mixed_messages(assess: Callable, text: str, level: Level) -> None:
@@ -120,6 +127,7 @@ def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
         "what I really want is to sleep through the night",
         "I wanted to die of embarrassment at the wig shop",
         "I don't want to wake anyone up at 3am",
+        "i don't want to wake up my husband when i get up at night",
         # Not denied either: the scores still read a fever with no chemotherapy word.
         "a bit of a fever and my port looks red",
     ],
@@ -127,6 +135,13 @@ def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
 def test_words_that_only_look_like_a_cue_hold_nothing_back(assess: Callable, text: str) -> None:
     assert assess(text).set_aside == Level.NONE
     assert assess(text).level == Level.NONE
+
+
+def test_an_emergency_cue_beside_a_crisis_is_kept(assess: Callable) -> None:
+    assessment = assess("i took too many pills and i want to die")
+    assert assessment.level == Level.CRISIS
+    assert assessment.emergency_too
+    assert not assess("i want to die").emergency_too
 
 
 def test_an_overdose_is_named_by_the_cue_the_decision_reads(assess: Callable) -> None:

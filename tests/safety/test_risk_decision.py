@@ -121,15 +121,23 @@ def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> 
 
 
 def test_a_crisis_cue_with_an_emergency_under_way_gets_911_then_988() -> None:
-    def answer(set_aside: Level) -> str:
-        assessment = Assessment(Level.CRISIS, cues=("want_to_die",), set_aside=set_aside)
-        scores = RiskScores(emergency=0.6, crisis_self=0.2)
-        ranked = ranking("medical_emergency", 0.6)
+    def answer(set_aside: Level, emergency: float = 0.6, emergency_too: bool = False) -> str:
+        assessment = Assessment(
+            Level.CRISIS, cues=("want_to_die",), set_aside=set_aside, emergency_too=emergency_too
+        )
+        scores = RiskScores(emergency=emergency, crisis_self=0.2)
+        ranked = ranking("medical_emergency", emergency)
         return str(decide(assessment, scores, ranked, THRESHOLDS).intent)
 
     assert answer(Level.NONE) == "medical_emergency_and_crisis"
+    # "I don't want to die at home, I want to die now, I swallowed them all": a crisis cue
+    # set aside beside the one found does not hide the emergency.
+    assert answer(Level.CRISIS) == "medical_emergency_and_crisis"
+    # "I took too many pills and I want to die": the overdose pattern, whatever the score.
+    assert answer(Level.NONE, emergency=0.1, emergency_too=True) == "medical_emergency_and_crisis"
     # "I'm not having chest pain, I just want to die": the emergency was denied.
     assert answer(Level.EMERGENCY) == "crisis_self"
+    assert answer(Level.NONE, emergency=0.1) == "crisis_self"
 
 
 def test_an_emergency_with_a_weak_or_negated_crisis_signal_is_an_emergency() -> None:
