@@ -29,9 +29,8 @@ from assistant.safety.patterns import (
     PLANNING_AFTER_DIE,
     TEMPERATURE_WINDOW,
     TEMPERATURE_WORDS,
-    WAKE_HOUSEHOLD,
     WAKE_OBJECT_DETERMINERS,
-    WAKE_OBJECTS,
+    WAKE_OTHERS,
 )
 
 NEGATIONS = {"not", "n't", "nt", "never", "no", "without"}
@@ -121,30 +120,25 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if name == "done":
         return not (after is None or after.is_punct)
+    following = [token.lower_ for token in doc[span.end : span.end + 3]]
     if name == "want_to_die":
-        figure = doc[span.end + 1] if span.end + 1 < len(doc) else None
-        if after is not None and after.lower_ in {"of", "from"} and figure is not None:
-            if figure.lower_ in DIE_OF_FIGURES:
-                return True
+        if following[:1] in (["of"], ["from"]) and DIE_OF_FIGURES & set(following[1:2]):
+            return True
         return not {token.lower_ for token in span} & {"die", "dead", "off"}
     if name == "no_will_to_live" and span[-1].lemma_ == "wake":
-        following = doc[span.end : span.end + 3]
-        if len(following) and following[0].lower_ == "up":  # "wake up my husband"
-            following = following[1:]
-        return _someone_elses_sleep(following[:2])
+        return _someone_elses_sleep(following)
     if name == "fever":
         serious = _high_temperature(doc) or {token.lower_ for token in doc} & FEVER_CONTEXT
         return not serious and not _negated(span, parsed=doc.has_annotation("DEP"))
     return False
 
 
-def _someone_elses_sleep(following: Span) -> bool:
-    """'(don't want to wake) anyone up', 'my husband', 'the kids': not one's own waking."""
-    words = [token.lower_ for token in following]
-    others = WAKE_OBJECTS | FAMILY_WORDS | WAKE_HOUSEHOLD
-    if words and words[0] in others:
+def _someone_elses_sleep(following: List[str]) -> bool:
+    """'(don't want to wake) anyone up', '(up) my husband', 'the kids': not one's own waking."""
+    words = following[1:] if following[:1] == ["up"] else following
+    if words[:1] and words[0] in WAKE_OTHERS:
         return True
-    return len(words) == 2 and words[0] in WAKE_OBJECT_DETERMINERS and words[1] in others
+    return len(words) >= 2 and words[0] in WAKE_OBJECT_DETERMINERS and words[1] in WAKE_OTHERS
 
 
 def _negated(span: Span, parsed: bool) -> bool:

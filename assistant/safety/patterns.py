@@ -625,6 +625,7 @@ WAKE_OBJECTS = {
 }
 WAKE_OBJECT_DETERMINERS = {"my", "the", "our", "his", "her", "their", "your"}
 WAKE_HOUSEHOLD = {"kids", "children", "baby", "house", "household", "neighbors", "neighbours"}
+WAKE_OTHERS = WAKE_OBJECTS | FAMILY_WORDS | WAKE_HOUSEHOLD
 # Questions asked for information ("how do they treat chest pain?") are not emergencies.
 INFORMATION_QUESTION_STARTS = {
     "how",
