@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Set, Tuple
+from typing import Callable, FrozenSet, List, Optional, Set, Tuple
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -47,9 +47,10 @@ class Assessment:
     level: Level
     about_someone_else: bool = False
     cues: Tuple[str, ...] = ()
-    # The highest level of cues found but set aside: negated ("I'm not suicidal"),
-    # planning ("die at home"), or asked about ("how do they treat chest pain?").
-    set_aside: Level = Level.NONE
+    # The levels of cues found but set aside: negated ("I'm not suicidal"), planning
+    # ("die at home"), or asked about ("how do they treat chest pain?"). Each level on its
+    # own: a denied crisis cue says nothing about an emergency, nor the other way round.
+    set_aside: FrozenSet[Level] = frozenset()
     # A crisis told with an emergency cue too ("I took all my pills and I want to die").
     emergency_too: bool = False
 
@@ -72,7 +73,7 @@ class DistressDetector:
         if self.parse is not None and not doc.has_annotation("DEP"):
             doc = self.parse(doc)
         found: List[Tuple[Level, str, Span]] = []
-        set_aside = Level.NONE
+        set_aside: Set[Level] = set()
         for match_id, start, end in matches:
             name = doc.vocab.strings[match_id]
             span = doc[start:end]
@@ -81,9 +82,9 @@ class DistressDetector:
             if self._counts(name, span, doc):
                 found.append((CUE_GROUPS[name].level, name, span))
             else:
-                set_aside = max(set_aside, CUE_GROUPS[name].level)
+                set_aside.add(CUE_GROUPS[name].level)
         if not found:
-            return Assessment(Level.NONE, set_aside=set_aside)
+            return Assessment(Level.NONE, set_aside=frozenset(set_aside))
         level = max(level for level, _, _ in found)
         spans = [span for cue_level, _, span in found if cue_level == level]
         about_other = level == Level.CRISIS and all(_about_someone_else(s) for s in spans)
@@ -91,7 +92,7 @@ class DistressDetector:
         emergency_too = level == Level.CRISIS and any(
             cue_level == Level.EMERGENCY for cue_level, _, _ in found
         )
-        return Assessment(level, about_other, names, set_aside, emergency_too)
+        return Assessment(level, about_other, names, frozenset(set_aside), emergency_too)
 
     def _counts(self, name: str, span: Span, doc: Doc) -> bool:
         group = CUE_GROUPS[name]

@@ -158,7 +158,7 @@ def decide(
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
     topic = _topic(ranking, thresholds.follow_topic)
     crisis_or_unsure = scores.crisis + scores.uncertain
-    crisis_set_aside = assessment.set_aside >= Level.CRISIS
+    crisis_set_aside = Level.CRISIS in assessment.set_aside
     crisis_scores_count = not crisis_set_aside or crisis_or_unsure >= thresholds.set_aside_crisis
     some_risk = (
         crisis_or_unsure >= thresholds.some_risk and crisis_scores_count
@@ -171,7 +171,7 @@ def decide(
         # A crisis told with an emergency under way: 911 first, then 988. The emergency is
         # a pattern's, or the scores' unless an emergency cue was denied ("no chest pain").
         emergency_scored = (
-            assessment.set_aside != Level.EMERGENCY and scores.emergency >= thresholds.emergency
+            Level.EMERGENCY not in assessment.set_aside and scores.emergency >= thresholds.emergency
         )
         if assessment.emergency_too or emergency_scored:
             return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
@@ -183,12 +183,10 @@ def decide(
         if OVERDOSE_CUE in assessment.cues
         else scores.crisis >= thresholds.crisis
     )
-    emergency = (
-        EMERGENCY_AND_CRISIS if assessment.set_aside < Level.CRISIS and deliberate else EMERGENCY
-    )
+    emergency = EMERGENCY_AND_CRISIS if not crisis_set_aside and deliberate else EMERGENCY
     if assessment.level == Level.EMERGENCY:
         return Decision(emergency, Level.EMERGENCY, some_risk=True, source="patterns")
-    emergency_set_aside = assessment.set_aside >= Level.EMERGENCY
+    emergency_set_aside = Level.EMERGENCY in assessment.set_aside
     if not emergency_set_aside and (scores.emergency >= thresholds.emergency or top == EMERGENCY):
         return Decision(emergency, Level.EMERGENCY, some_risk=True, source="scorer")
     if crisis_scores_count:

@@ -133,7 +133,7 @@ def test_the_cue_names_carry_no_message_text(assess: Callable) -> None:
     ],
 )
 def test_words_that_only_look_like_a_cue_hold_nothing_back(assess: Callable, text: str) -> None:
-    assert assess(text).set_aside == Level.NONE
+    assert not assess(text).set_aside
     assert assess(text).level == Level.NONE
 
 
@@ -149,6 +149,11 @@ def test_an_overdose_is_named_by_the_cue_the_decision_reads(assess: Callable) ->
 
 
 def test_a_denied_cue_holds_the_scores_back(assess: Callable) -> None:
-    assert assess("I'm not suicidal, I just want information").set_aside == Level.CRISIS
-    assert assess("I don't want to die at home").set_aside == Level.CRISIS
-    assert assess("no fever, no bleeding, just some nausea").set_aside == Level.EMERGENCY
+    assert assess("I'm not suicidal, I just want information").set_aside == {Level.CRISIS}
+    assert assess("I don't want to die at home").set_aside == {Level.CRISIS}
+    assert assess("no fever, no bleeding, just some nausea").set_aside == {Level.EMERGENCY}
+
+
+def test_each_level_set_aside_is_kept_apart(assess: Callable) -> None:
+    both = assess("I'm not suicidal and I don't have a fever")
+    assert both.set_aside == {Level.CRISIS, Level.EMERGENCY}

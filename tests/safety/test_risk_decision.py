@@ -56,7 +56,7 @@ def test_a_middle_score_asks_directly_and_keeps_the_topic() -> None:
 
 def test_a_negated_crisis_cue_silences_a_weak_score() -> None:
     decision = decide(
-        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
         RiskScores(crisis_self=0.45),
         ranking("crisis_self", 0.45, "cost_insurance", 0.05),
         THRESHOLDS,
@@ -69,7 +69,7 @@ def test_a_negated_crisis_cue_silences_a_weak_score() -> None:
 def test_a_negated_crisis_cue_with_a_middle_score_asks_directly() -> None:
     # "I don't want to be here without her and I've been thinking how to make sure I'm not."
     decision = decide(
-        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
         RiskScores(crisis_self=0.45, uncertain=0.25),
         ranking("crisis_self", 0.45, "possible_crisis", 0.25),
         THRESHOLDS,
@@ -81,13 +81,13 @@ def test_a_negated_crisis_cue_with_a_middle_score_asks_directly() -> None:
 def test_a_sure_crisis_score_counts_despite_a_negated_cue() -> None:
     # "I don't want to be a burden. I'm not going to be one much longer."
     answered = decide(
-        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
         RiskScores(crisis_self=0.85),
         ranking("crisis_self", 0.85, "caregiver_support", 0.05),
         THRESHOLDS,
     )
     asked = decide(
-        Assessment(Level.NONE, set_aside=Level.CRISIS),
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
         RiskScores(crisis_self=0.3, uncertain=0.55),
         ranking("possible_crisis", 0.55, "crisis_self", 0.3),
         THRESHOLDS,
@@ -99,6 +99,25 @@ def test_a_sure_crisis_score_counts_despite_a_negated_cue() -> None:
 def test_an_emergency_score_gets_911() -> None:
     decision = decide(NOTHING, RiskScores(emergency=0.7), ranking("symptom_pain", 0.2), THRESHOLDS)
     assert decision.intent == "medical_emergency"
+
+
+def test_a_denied_crisis_cue_does_not_hold_back_an_emergency_score() -> None:
+    # "I'm not suicidal, but my chest is crushing and my left arm has gone numb."
+    denied_crisis = decide(
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
+        RiskScores(emergency=0.8),
+        ranking("medical_emergency", 0.8),
+        THRESHOLDS,
+    )
+    # "No chest pain, I just can't stop shaking": the emergency itself was denied.
+    denied_emergency = decide(
+        Assessment(Level.NONE, set_aside=frozenset({Level.EMERGENCY})),
+        RiskScores(emergency=0.8),
+        ranking("medical_emergency", 0.8, "symptom_pain", 0.1),
+        THRESHOLDS,
+    )
+    assert denied_crisis.intent == "medical_emergency"
+    assert denied_emergency.intent != "medical_emergency"
 
 
 def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> None:
@@ -123,7 +142,10 @@ def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> 
 def test_a_crisis_cue_with_an_emergency_under_way_gets_911_then_988() -> None:
     def answer(set_aside: Level, emergency: float = 0.6, emergency_too: bool = False) -> str:
         assessment = Assessment(
-            Level.CRISIS, cues=("want_to_die",), set_aside=set_aside, emergency_too=emergency_too
+            Level.CRISIS,
+            cues=("want_to_die",),
+            set_aside=frozenset({set_aside} - {Level.NONE}),
+            emergency_too=emergency_too,
         )
         scores = RiskScores(emergency=emergency, crisis_self=0.2)
         ranked = ranking("medical_emergency", emergency)
@@ -148,7 +170,9 @@ def test_an_emergency_with_a_weak_or_negated_crisis_signal_is_an_emergency() -> 
         THRESHOLDS,
     )
     negated = decide(
-        Assessment(Level.EMERGENCY, cues=("accidental_overdose",), set_aside=Level.CRISIS),
+        Assessment(
+            Level.EMERGENCY, cues=("accidental_overdose",), set_aside=frozenset({Level.CRISIS})
+        ),
         RiskScores(crisis_self=0.9),
         ranking("crisis_self", 0.9),
         THRESHOLDS,
