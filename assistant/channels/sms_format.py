@@ -3,15 +3,25 @@
 Quick replies become a numbered menu, markup becomes plain text, typographic
 characters become their GSM-7 equivalents (one curly apostrophe would switch a
 whole message to UCS-2 and halve its segment size), and long answers are split
-at sentence boundaries into a few short texts.
+at sentence boundaries into a few short texts. Letters outside GSM-7 ("í", "ó",
+"ú", "á") are kept, since correct words matter more than cost: a text that holds
+one is counted in UCS-2 segments, so it is split shorter.
 """
 
 import re
+from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence
 
 # Twilio's limit for one message body; longer answers are split well below it.
 MAX_SMS_CHARACTERS = 1600
-PREFERRED_SMS_CHARACTERS = 640
+# How long one text may be, in segments: 612 GSM-7 characters, or 268 UCS-2 ones.
+PREFERRED_SEGMENTS = 4
+# What one segment of a text of several holds (the rest of 160 septets or 140 bytes
+# is the header that joins them again on the phone); a text of one segment holds more.
+GSM7_SEGMENT = 153
+GSM7_SINGLE = 160
+UCS2_SEGMENT = 67
+UCS2_SINGLE = 70
 CRISIS_LINE = "988"
 CRISIS_LINE_FIRST = "If you are in crisis, call or text 988."
 
@@ -21,6 +31,8 @@ GSM7_CHARACTERS = frozenset(
     "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
     "^{}\\[~]|€"
 )
+# Characters of the extension table: each takes two septets (an escape and itself).
+GSM7_EXTENSION = frozenset("^{}\\[~]|€")
 GSM7_REPLACEMENTS = {
     "\u2018": "'",
     "\u2019": "'",
@@ -50,6 +62,28 @@ MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 # A reply that picks a quick reply by number: "1", "2.", "#3".
 NUMBER_REPLY = re.compile(r"\s*#?(\d{1,2})[.)]?\s*")
 SENTENCE_BREAK = re.compile(r"((?<=[.!?:])[ \t]+|[ \t]*\n\s*)")
+
+
+def is_gsm7(text: str) -> bool:
+    """Whether the text goes as GSM-7; otherwise the whole text goes as UCS-2."""
+    return set(text) <= GSM7_CHARACTERS
+
+
+def encoded_length(text: str, gsm7: bool) -> int:
+    """The text's length in GSM-7 septets, or else in UCS-2 (UTF-16) code units."""
+    if gsm7:
+        return len(text) + sum(character in GSM7_EXTENSION for character in text)
+    return len(text.encode("utf-16-le")) // 2
+
+
+def segment_count(text: str) -> int:
+    """How many segments a text is sent (and billed) as."""
+    gsm7 = is_gsm7(text)
+    length = encoded_length(text, gsm7)
+    single, per_segment = (GSM7_SINGLE, GSM7_SEGMENT) if gsm7 else (UCS2_SINGLE, UCS2_SEGMENT)
+    if length <= single:
+        return 1
+    return -(-length // per_segment)
 
 
 def to_gsm7(text: str) -> str:
@@ -108,28 +142,44 @@ def answer_text(messages: Sequence[Dict[str, Any]]) -> str:
     return to_gsm7("\n\n".join(parts))
 
 
-def split_for_sms(text: str, preferred: int = PREFERRED_SMS_CHARACTERS) -> List[str]:
-    """Split at paragraphs and sentences into texts of at most `preferred` characters.
+def split_for_sms(text: str, segments: int = PREFERRED_SEGMENTS) -> List[str]:
+    """Split at paragraphs and sentences into texts of at most `segments` segments each.
 
-    A single longer sentence is cut at spaces.
+    A text is measured in GSM-7 septets, or in UCS-2 units when the answer holds a
+    character GSM-7 lacks (then a segment holds 67 instead of 153). A single longer
+    sentence is cut at spaces. No text is longer than Twilio's 1,600 characters.
     """
-    limit = min(preferred, MAX_SMS_CHARACTERS)
+    gsm7 = is_gsm7(text)
+    per_segment = GSM7_SEGMENT if gsm7 else UCS2_SEGMENT
+    budget = TextBudget(gsm7, min(segments * per_segment, MAX_SMS_CHARACTERS))
     texts: List[str] = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
-        for index, piece in enumerate(_pieces(paragraph.strip(), limit)):
-            if index == 0 and texts and len(texts[-1]) + 2 + len(piece) <= limit:
+        for index, piece in enumerate(_pieces(paragraph.strip(), budget)):
+            if index == 0 and texts and budget.holds(f"{texts[-1]}\n\n{piece}"):
                 texts[-1] = f"{texts[-1]}\n\n{piece}"
             else:
                 texts.append(piece)
     return [part for part in texts if part]
 
 
-def _pieces(paragraph: str, limit: int) -> List[str]:
-    """A paragraph in pieces of at most `limit` characters.
+@dataclass(frozen=True)
+class TextBudget:
+    """How much one text message may hold: `limit` septets (GSM-7) or UCS-2 units."""
+
+    gsm7: bool
+    limit: int
+
+    def holds(self, text: str) -> bool:
+        """Whether `text` fits in one text message of this size."""
+        return encoded_length(text, self.gsm7) <= self.limit and len(text) <= MAX_SMS_CHARACTERS
+
+
+def _pieces(paragraph: str, budget: TextBudget) -> List[str]:
+    """A paragraph in pieces that each fit.
 
     Breaks fall between sentences or lines; lines keep their line breaks.
     """
-    if len(paragraph) <= limit:
+    if budget.holds(paragraph):
         return [paragraph] if paragraph else []
     pieces: List[str] = []
     current = ""
@@ -137,8 +187,8 @@ def _pieces(paragraph: str, limit: int) -> List[str]:
     separators = ["", *tokens[1::2]]
     for sentence, separator in zip(tokens[::2], separators, strict=True):
         joiner = "\n" if "\n" in separator else " "
-        for chunk in _cut(sentence, limit):
-            if current and len(current) + 1 + len(chunk) <= limit:
+        for chunk in _cut(sentence, budget):
+            if current and budget.holds(f"{current}{joiner}{chunk}"):
                 current = f"{current}{joiner}{chunk}"
             else:
                 if current:
@@ -150,18 +200,31 @@ def _pieces(paragraph: str, limit: int) -> List[str]:
     return pieces
 
 
-def _cut(sentence: str, limit: int) -> List[str]:
-    """A sentence longer than `limit`, cut at spaces (or anywhere, for one long word)."""
+def _cut(sentence: str, budget: TextBudget) -> List[str]:
+    """A sentence too long for one text, cut at spaces (or anywhere, for one long word)."""
     chunks: List[str] = []
-    while len(sentence) > limit:
-        cut = sentence.rfind(" ", 0, limit + 1)
+    while not budget.holds(sentence):
+        longest = _longest_fitting_prefix(sentence, budget)
+        cut = sentence.rfind(" ", 0, longest + 1)
         if cut <= 0:
-            cut = limit
+            cut = longest
         chunks.append(sentence[:cut].rstrip())
         sentence = sentence[cut:].lstrip()
     if sentence:
         chunks.append(sentence)
     return chunks
+
+
+def _longest_fitting_prefix(text: str, budget: TextBudget) -> int:
+    """The length of the longest start of `text` that fits (at least one character)."""
+    low, high = 1, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if budget.holds(text[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def sms_texts(messages: Sequence[Dict[str, Any]]) -> List[str]:

@@ -3,8 +3,9 @@
 from assistant.channels.sms_format import (
     GSM7_CHARACTERS,
     MAX_SMS_CHARACTERS,
-    PREFERRED_SMS_CHARACTERS,
+    PREFERRED_SEGMENTS,
     payload_for_number,
+    segment_count,
     sms_texts,
     split_for_sms,
     to_gsm7,
@@ -54,9 +55,37 @@ def test_long_answers_split_between_sentences_into_short_texts() -> None:
     sentences = [f"Sentence number {n} says something useful about care." for n in range(60)]
     texts = split_for_sms(" ".join(sentences))
     assert 2 < len(texts) < 10
-    assert all(len(text) <= PREFERRED_SMS_CHARACTERS for text in texts)
+    assert all(segment_count(text) <= PREFERRED_SEGMENTS for text in texts)
     assert all(text.endswith(".") for text in texts)
     assert " ".join(texts) == " ".join(sentences)
+
+
+def test_segments_are_counted_as_twilio_counts_them() -> None:
+    assert segment_count("a" * 160) == 1
+    assert segment_count("a" * 161) == 2
+    assert segment_count("a" * 306) == 2
+    # "€" and "[" take two septets each.
+    assert segment_count("€" * 80) == 1
+    assert segment_count("€" * 81) == 2
+    # One letter outside GSM-7 makes the whole text UCS-2: 70 to a text, 67 to a segment.
+    assert segment_count("í" + "a" * 69) == 1
+    assert segment_count("í" + "a" * 70) == 2
+    assert segment_count("í" + "a" * 134) == 3
+    # An emoji is two UCS-2 units.
+    assert segment_count("\U0001f49c" * 35) == 1
+    assert segment_count("\U0001f49c" * 36) == 2
+
+
+def test_accented_letters_are_kept_and_counted_in_ucs2_segments() -> None:
+    sentence = "El equipo de cuidados paliativos también ayuda a la familia, día y noche."
+    texts = sms_texts([{"text": " ".join([sentence] * 20)}])
+    assert "también" in texts[0] and "día" in texts[0]
+    assert all(segment_count(text) <= PREFERRED_SEGMENTS for text in texts)
+    assert all(len(text) <= PREFERRED_SEGMENTS * 67 for text in texts)
+    assert " ".join(texts) == " ".join([sentence] * 20)
+    # The same length in GSM-7 letters goes in fewer, longer texts.
+    plain = sentence.replace("í", "i").replace("é", "e")
+    assert len(split_for_sms(" ".join([plain] * 20))) < len(texts)
 
 
 def test_lists_keep_their_line_breaks() -> None:
@@ -65,7 +94,7 @@ def test_lists_keep_their_line_breaks() -> None:
 
 
 def test_one_endless_word_is_cut_below_twilios_limit() -> None:
-    texts = split_for_sms("x" * 5000, preferred=MAX_SMS_CHARACTERS + 500)
+    texts = split_for_sms("x" * 5000, segments=20)
     assert all(len(text) <= MAX_SMS_CHARACTERS for text in texts)
     assert "".join(texts) == "x" * 5000
 

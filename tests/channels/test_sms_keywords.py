@@ -39,3 +39,10 @@ def test_help_is_short_and_names_the_crisis_line() -> None:
     assert keyword_in("INFO", opted_out=True) is Keyword.HELP
     assert "988" in HELP_REPLY and "911" in HELP_REPLY
     assert len(HELP_REPLY) <= 160 * 2
+
+
+@pytest.mark.parametrize("body", ["PARAR", "alto", "Baja", "AYUDA"])
+def test_spanish_words_are_not_keywords_because_twilio_does_not_treat_them_so(body: str) -> None:
+    # Twilio's default opt-out handles English words only (docs/channels.md); a texter
+    # told "you have opted out" while Twilio kept delivering would be misled.
+    assert keyword_in(body, opted_out=False) is None
