@@ -14,7 +14,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 # Twilio's limit for one message body; longer answers are split well below it.
 MAX_SMS_CHARACTERS = 1600
-# How long one text may be, in segments: 612 GSM-7 characters, or 268 UCS-2 ones.
+# How long one text may be, in segments: about 612 GSM-7 characters, or 268 in UCS-2.
 PREFERRED_SEGMENTS = 4
 # What one segment of a text of several holds (the rest of 160 septets or 140 bytes
 # is the header that joins them again on the phone); a text of one segment holds more.
@@ -69,21 +69,35 @@ def is_gsm7(text: str) -> bool:
     return set(text) <= GSM7_CHARACTERS
 
 
-def encoded_length(text: str, gsm7: bool) -> int:
-    """The text's length in GSM-7 septets, or else in UCS-2 (UTF-16) code units."""
+def character_sizes(text: str, gsm7: bool) -> List[int]:
+    """Each character's size in septets (GSM-7) or UTF-16 units (UCS-2).
+
+    An extension character ("€", "[") takes two septets; a character beyond the first
+    plane (an emoji) takes two units.
+    """
     if gsm7:
-        return len(text) + sum(character in GSM7_EXTENSION for character in text)
-    return len(text.encode("utf-16-le")) // 2
+        return [2 if character in GSM7_EXTENSION else 1 for character in text]
+    return [2 if ord(character) > 0xFFFF else 1 for character in text]
 
 
 def segment_count(text: str) -> int:
-    """How many segments a text is sent (and billed) as."""
+    """How many segments a text is sent (and billed) as.
+
+    A text of one segment holds 160 septets or 70 units. Longer, each segment holds 153
+    or 67, and a character is never cut between two: one that does not fit whole starts
+    the next segment (as Twilio counts them).
+    """
     gsm7 = is_gsm7(text)
-    length = encoded_length(text, gsm7)
+    sizes = character_sizes(text, gsm7)
     single, per_segment = (GSM7_SINGLE, GSM7_SEGMENT) if gsm7 else (UCS2_SINGLE, UCS2_SEGMENT)
-    if length <= single:
+    if sum(sizes) <= single:
         return 1
-    return -(-length // per_segment)
+    count, used = 1, 0
+    for size in sizes:
+        if used + size > per_segment:
+            count, used = count + 1, 0
+        used += size
+    return count
 
 
 def to_gsm7(text: str) -> str:
@@ -145,13 +159,11 @@ def answer_text(messages: Sequence[Dict[str, Any]]) -> str:
 def split_for_sms(text: str, segments: int = PREFERRED_SEGMENTS) -> List[str]:
     """Split at paragraphs and sentences into texts of at most `segments` segments each.
 
-    A text is measured in GSM-7 septets, or in UCS-2 units when the answer holds a
+    Each text is counted as it will be sent: in GSM-7, or in UCS-2 when it holds a
     character GSM-7 lacks (then a segment holds 67 instead of 153). A single longer
     sentence is cut at spaces. No text is longer than Twilio's 1,600 characters.
     """
-    gsm7 = is_gsm7(text)
-    per_segment = GSM7_SEGMENT if gsm7 else UCS2_SEGMENT
-    budget = TextBudget(gsm7, min(segments * per_segment, MAX_SMS_CHARACTERS))
+    budget = TextBudget(segments)
     texts: List[str] = []
     for paragraph in re.split(r"\n\s*\n", text.strip()):
         for index, piece in enumerate(_pieces(paragraph.strip(), budget)):
@@ -164,14 +176,13 @@ def split_for_sms(text: str, segments: int = PREFERRED_SEGMENTS) -> List[str]:
 
 @dataclass(frozen=True)
 class TextBudget:
-    """How much one text message may hold: `limit` septets (GSM-7) or UCS-2 units."""
+    """How much one text message may hold: a number of segments, and Twilio's limit."""
 
-    gsm7: bool
-    limit: int
+    segments: int
 
     def holds(self, text: str) -> bool:
         """Whether `text` fits in one text message of this size."""
-        return encoded_length(text, self.gsm7) <= self.limit and len(text) <= MAX_SMS_CHARACTERS
+        return len(text) <= MAX_SMS_CHARACTERS and segment_count(text) <= self.segments
 
 
 def _pieces(paragraph: str, budget: TextBudget) -> List[str]:

@@ -155,10 +155,12 @@ def _negated(span: Span, parsed: bool) -> bool:
 
     if any(outside(child) for token in span for child in token.children):
         return True
-    # Up through "going to", "want to", "be": "I'm not going to hurt myself".
+    # Up through "going to", "want to", "be": "I'm not going to hurt myself". Not out of a
+    # clause with its own subject: in "I'm not suicidal but I want to die" the negation
+    # belongs to the first clause only.
     head = span.root
     for _ in range(2):
-        if head.head is head:
+        if head.head is head or _own_clause(head):
             return False
         head = head.head
         if head.lemma_ in NEGATABLE_HEADS or head.lemma_ in {"go", "want", "plan", "try"}:
@@ -167,6 +169,13 @@ def _negated(span: Span, parsed: bool) -> bool:
         else:
             return False
     return False
+
+
+def _own_clause(token: Token) -> bool:
+    """A conjoined clause with its own subject ("..., but I want to die")."""
+    return token.dep_ == "conj" and any(
+        child.dep_ in {"nsubj", "nsubjpass"} for child in token.children
+    )
 
 
 def _wish_to_die(span: Span, doc: Doc) -> bool:

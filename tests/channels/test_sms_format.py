@@ -71,9 +71,32 @@ def test_segments_are_counted_as_twilio_counts_them() -> None:
     assert segment_count("í" + "a" * 69) == 1
     assert segment_count("í" + "a" * 70) == 2
     assert segment_count("í" + "a" * 134) == 3
-    # An emoji is two UCS-2 units.
+    # An emoji is two UCS-2 units, and is never cut between two segments.
     assert segment_count("\U0001f49c" * 35) == 1
     assert segment_count("\U0001f49c" * 36) == 2
+    assert segment_count("\U0001f49c" * 67) == 3
+    assert segment_count("a" * 152 + "€" * 230) == 5
+    # A lone surrogate (never from Twilio, but possible in a bot's text) is counted too.
+    assert segment_count("a\ud83d") == 1
+
+
+def test_no_text_is_longer_than_four_segments_whatever_it_holds() -> None:
+    for text in (
+        "\U0001f49c" * 300,
+        "a" + "\U0001f49c" * 400,
+        "a" * 152 + "€" * 900,
+        " ".join(["Sí, \U0001f49c [nota] cuídate."] * 120),
+    ):
+        texts = split_for_sms(text)
+        assert all(segment_count(piece) <= PREFERRED_SEGMENTS for piece in texts)
+        assert "".join(texts).replace(" ", "") == text.replace(" ", "")
+
+
+def test_each_text_is_counted_in_its_own_encoding() -> None:
+    sentences = " ".join(f"Sentence {n} is plain English about care." for n in range(40))
+    texts = split_for_sms(f"Sí.\n\n{sentences}")
+    # "Sí." alone needs UCS-2; the English after it still goes in long GSM-7 texts.
+    assert len(texts) <= len(split_for_sms(sentences)) + 1
 
 
 def test_accented_letters_are_kept_and_counted_in_ucs2_segments() -> None:

@@ -154,6 +154,27 @@ def test_a_denied_cue_holds_the_scores_back(assess: Callable) -> None:
     assert assess("no fever, no bleeding, just some nausea").set_aside == {Level.EMERGENCY}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal but I want to die",
+        "I don't have a fever but I want to die",
+        "i'm not depressed and i want to die",
+    ],
+)
+def test_a_negation_in_one_clause_does_not_deny_the_next(assess: Callable, text: str) -> None:
+    assert assess(text).level == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm not sad and I don't want to die", "I'm not suicidal, I'm not going to kill myself"],
+)
+def test_a_negation_still_covers_its_own_clause(assess: Callable, text: str) -> None:
+    assert assess(text).level == Level.NONE
+    assert Level.CRISIS in assess(text).set_aside
+
+
 def test_each_level_set_aside_is_kept_apart(assess: Callable) -> None:
     both = assess("I'm not suicidal and I don't have a fever")
     assert both.set_aside == {Level.CRISIS, Level.EMERGENCY}

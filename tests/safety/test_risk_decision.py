@@ -140,11 +140,11 @@ def test_an_emergency_with_a_strong_crisis_signal_gets_the_crisis_line_too() -> 
 
 
 def test_a_crisis_cue_with_an_emergency_under_way_gets_911_then_988() -> None:
-    def answer(set_aside: Level, emergency: float = 0.6, emergency_too: bool = False) -> str:
+    def answer(*set_aside: Level, emergency: float = 0.6, emergency_too: bool = False) -> str:
         assessment = Assessment(
             Level.CRISIS,
             cues=("want_to_die",),
-            set_aside=frozenset({set_aside} - {Level.NONE}),
+            set_aside=frozenset(set_aside) - {Level.NONE},
             emergency_too=emergency_too,
         )
         scores = RiskScores(emergency=emergency, crisis_self=0.2)
@@ -159,6 +159,9 @@ def test_a_crisis_cue_with_an_emergency_under_way_gets_911_then_988() -> None:
     assert answer(Level.NONE, emergency=0.1, emergency_too=True) == "medical_emergency_and_crisis"
     # "I'm not having chest pain, I just want to die": the emergency was denied.
     assert answer(Level.EMERGENCY) == "crisis_self"
+    # "No chest pain, and I'm not suicidal, I just want to die": both set aside; the
+    # emergency is still the one denied (before, only the higher level was kept).
+    assert answer(Level.CRISIS, Level.EMERGENCY) == "crisis_self"
     assert answer(Level.NONE, emergency=0.1) == "crisis_self"
 
 
