@@ -101,6 +101,30 @@ class ActionAnswerTopic(Action):
         return []
 
 
+class ActionOtherLanguage(Action):
+    """Says the assistant reads English only; names 988's Spanish line when there is risk."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_other_language"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Choose the plain or the supportive variant."""
+        response = (
+            "utter_other_language_with_support" if _some_risk(tracker) else "utter_other_language"
+        )
+        dispatcher.utter_message(response=response)
+        return []
+
+
+def _some_risk(tracker: Tracker) -> bool:
+    """Whether the risk layer saw some risk in the last message, or a crisis came before."""
+    safety = (tracker.latest_message or {}).get("safety") or {}
+    return bool(safety.get("some_risk")) or bool(tracker.get_slot(CRISIS_IN_CONVERSATION))
+
+
 class ActionPleaseRephrase(Action):
     """Asks to rephrase; names 988 only when the risk layer saw some risk."""
 
@@ -112,8 +136,7 @@ class ActionPleaseRephrase(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         """Choose the plain or the supportive variant."""
-        safety = (tracker.latest_message or {}).get("safety") or {}
-        some_risk = bool(safety.get("some_risk")) or bool(tracker.get_slot(CRISIS_IN_CONVERSATION))
+        some_risk = _some_risk(tracker)
         response = "utter_please_rephrase_with_support" if some_risk else "utter_please_rephrase"
         dispatcher.utter_message(response=response)
         return []

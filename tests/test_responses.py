@@ -158,6 +158,16 @@ def test_asking_to_rephrase_names_911_and_988_only_in_the_supportive_variant() -
     assert "911" in supportive and "988" in supportive
 
 
+def test_the_other_language_answer_names_988_in_spanish_only_in_its_supportive_variant() -> None:
+    plain = responses()["utter_other_language"][0]["text"]
+    supportive = responses()["utter_other_language_with_support"][0]["text"]
+    assert "988" not in plain
+    # The Spanish line first: call 988 and press 2, or text AYUDA to 988; then 911.
+    assert supportive.startswith("Si está pensando en quitarse la vida")
+    assert "llame al 988 y marque 2, o envíe AYUDA al 988" in supportive
+    assert "911" in supportive and "1-877-465-6636" in supportive
+
+
 def test_after_a_crisis_every_conversational_answer_keeps_988_in_view() -> None:
     crisis_variants = [
         (name, variation)

@@ -7,7 +7,12 @@ from rasa.shared.core.domain import Domain
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.safety_check_in import ActionAfterCheckIn, ActionAnswerTopic, ActionPleaseRephrase
+from actions.safety_check_in import (
+    ActionAfterCheckIn,
+    ActionAnswerTopic,
+    ActionOtherLanguage,
+    ActionPleaseRephrase,
+)
 
 
 @pytest.fixture(scope="module")
@@ -102,3 +107,17 @@ def test_the_fallback_names_988_only_with_some_risk(domain: Dict) -> None:
     said, _ = run(ActionPleaseRephrase(), tracker([user("nlu_fallback", some_risk=True)]), domain)
     assert said == ["utter_please_rephrase_with_support"]
     assert "988" not in str(domain["responses"]["utter_please_rephrase"])
+
+
+def test_the_other_language_answer_names_988_in_spanish_only_with_some_risk(domain: Dict) -> None:
+    plain, _ = run(
+        ActionOtherLanguage(), tracker([user("other_language", some_risk=False)]), domain
+    )
+    risky, _ = run(ActionOtherLanguage(), tracker([user("other_language", some_risk=True)]), domain)
+    after_crisis, _ = run(
+        ActionOtherLanguage(),
+        tracker([user("other_language", some_risk=False)], crisis_in_conversation=True),
+        domain,
+    )
+    assert plain == ["utter_other_language"]
+    assert risky == after_crisis == ["utter_other_language_with_support"]

@@ -7,7 +7,15 @@ from typing import Dict, List, Tuple
 import pytest
 import yaml
 
-from tests.safety.risk_scoring import DEV_EN, FROZEN_EN, RESERVE_EN, UNOPENED_EN, read_split
+from assistant.components.multilingual_risk_scorer import read_examples
+from tests.safety.risk_scoring import (
+    DEV_EN,
+    FROZEN_EN,
+    FROZEN_ES,
+    RESERVE_EN,
+    UNOPENED_EN,
+    read_split,
+)
 from tests.training_data import (
     PROJECT_DIR,
     heldout_examples,
@@ -112,4 +120,15 @@ def test_no_frozen_risk_message_is_in_training() -> None:
         for split in splits
         for message in read_split(split)
     )
+    assert leaked == 0
+
+
+def test_no_spanish_frozen_message_is_in_the_multilingual_training_examples() -> None:
+    training = {
+        " ".join(words(text)) for texts in training_examples().values() for text in texts
+    } | {
+        " ".join(words(text)) for text, _ in read_examples(PROJECT_DIR / "training" / "risk_es.yml")
+    }
+    # Counted, never listed.
+    leaked = sum(" ".join(words(m.text)) in training for m in read_split(FROZEN_ES))
     assert leaked == 0

@@ -45,6 +45,7 @@ from assistant.components.embedding_intent_classifier import (
     SENTENCE_PROBABILITIES,
     EmbeddingIntentClassifier,
 )
+from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
@@ -53,6 +54,7 @@ from assistant.safety.risk_decision import (
     RiskScores,
     Thresholds,
     decide,
+    decide_other_language,
     level_scores,
     with_riskiest_sentence,
 )
@@ -145,7 +147,9 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             self.thresholds.riskiest_sentence,
         )
         ranking = message.get(INTENT_RANKING_KEY) or []
-        return decide(assessment, scores, ranking, self.thresholds), scores
+        decision = decide(assessment, scores, ranking, self.thresholds)
+        other_language = message.get(MULTILINGUAL_RISK)
+        return decide_other_language(decision, other_language, self.thresholds), scores
 
 
 def _level_name(decision: Decision) -> str:

@@ -24,6 +24,7 @@ NOT_TOPICS = {
     "utter_medical_advice",
     "utter_out_of_scope",
     "utter_other_language",
+    "utter_other_language_with_support",
     "utter_privacy_notice",
     "utter_conversation_deleted",
     "utter_conversation_kept",

@@ -23,6 +23,7 @@ EMERGENCY = "medical_emergency"
 EMERGENCY_AND_CRISIS = "medical_emergency_and_crisis"
 DISTRESS = "distress"
 POSSIBLE_CRISIS = "possible_crisis"
+OTHER_LANGUAGE = "other_language"
 RISK_INTENTS = {
     CRISIS_SELF,
     CRISIS_OTHER,
@@ -90,6 +91,10 @@ class Thresholds:
     some_risk: float = 0.15
     topic_confidence: float = 0.8
     follow_topic: float = 0.2
+    # A message in another language, read by the multilingual scorer: 911 from here, and
+    # from `other_language_some_risk` the "only English" answer names 988's Spanish line.
+    other_language_emergency: float = 0.6
+    other_language_some_risk: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -144,7 +149,7 @@ class Decision:
     about_someone_else: bool = False
     some_risk: bool = False
     topic: Optional[str] = None
-    source: str = "none"  # "patterns", "scorer" or "none": which signal decided
+    source: str = "none"  # "patterns", "scorer", "multilingual" or "none": which signal decided
 
 
 def decide(
@@ -220,6 +225,29 @@ def decide(
         # not suicidal"): answer the best topic instead, or ask to rephrase.
         return Decision(topic or "nlu_fallback", Level.NONE, some_risk=some_risk)
     return Decision(top, Level.NONE, some_risk=some_risk)
+
+
+def decide_other_language(
+    decision: Decision, scores: Optional[Mapping[str, float]], thresholds: Thresholds
+) -> Decision:
+    """The decision for a message in another language, with the multilingual scores.
+
+    Only when the patterns and the English scores found nothing: a sure emergency gets
+    911 (its answer has a Spanish line); a crisis-or-unsure score in the middle keeps the
+    "I can only understand English" answer and makes it name 988's Spanish line. The
+    English crisis answer never comes from these scores alone: they are less sure than
+    the English ones (docs/safety.md, "Spanish, before issue 16").
+    """
+    if not scores or decision.level != Level.NONE:
+        return decision
+    if decision.intent not in {OTHER_LANGUAGE, "nlu_fallback"}:
+        return decision
+    if scores.get("emergency", 0.0) >= thresholds.other_language_emergency:
+        return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="multilingual")
+    crisis_or_unsure = scores.get("crisis", 0.0) + scores.get("unsure", 0.0)
+    if crisis_or_unsure >= thresholds.other_language_some_risk:
+        return Decision(OTHER_LANGUAGE, Level.NONE, some_risk=True, source="multilingual")
+    return decision
 
 
 def _crisis_intent(about_someone_else: bool) -> str:

@@ -5,9 +5,11 @@ from typing import Dict, List
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
+    Decision,
     RiskScores,
     Thresholds,
     decide,
+    decide_other_language,
     with_riskiest_sentence,
 )
 
@@ -248,3 +250,29 @@ def test_an_unsure_sentence_leaves_the_message_read_whole() -> None:
     assert with_riskiest_sentence(whole, [], THRESHOLDS.riskiest_sentence) == whole
     surer = RiskScores(crisis_self=0.95)
     assert with_riskiest_sentence(surer, [RiskScores(crisis_self=0.85)], 0.8) == surer
+
+
+def test_a_message_in_another_language_is_read_by_the_multilingual_scores() -> None:
+    plain = Decision("other_language", Level.NONE)
+
+    def read(**scores: float) -> Decision:
+        return decide_other_language(plain, scores, THRESHOLDS)
+
+    # "mi mamá se cayó y ahora no sabe dónde está": 911.
+    assert read(emergency=0.7, none=0.3).intent == "medical_emergency"
+    # "ya les escribí mis cartas de despedida": the answer names 988's Spanish line, but the
+    # English crisis answer never comes from these scores alone.
+    some_risk = read(crisis=0.45, unsure=0.1, none=0.45)
+    assert some_risk.intent == "other_language" and some_risk.some_risk
+    assert read(crisis=0.99).intent == "other_language"
+    # "¿qué es el hospicio?": the plain answer.
+    assert read(crisis=0.2, none=0.8) == plain
+    # Nothing read, or a decision the patterns or the English scores already made.
+    assert decide_other_language(plain, None, THRESHOLDS) == plain
+    crisis = Decision("crisis_self", Level.CRISIS, some_risk=True, source="patterns")
+    assert decide_other_language(crisis, {"emergency": 0.9}, THRESHOLDS) == crisis
+    topic = Decision("hospice", Level.NONE)
+    assert decide_other_language(topic, {"crisis": 0.9}, THRESHOLDS) == topic
+    # Rasa's fallback over a Spanish message: the same reading.
+    unsure = Decision("nlu_fallback", Level.NONE)
+    assert decide_other_language(unsure, {"crisis": 0.6}, THRESHOLDS).intent == "other_language"

@@ -1,0 +1,167 @@
+"""NLU component that reads messages in other languages for risk, by meaning.
+
+The intent classifier reads English (MiniLM and English character n-grams), so a
+Spanish message is only `other_language` to it, and a crisis or an emergency said
+in Spanish in other words than the few Spanish cues (assistant/safety/spanish.py)
+got "I can only understand English". This component embeds such a message with
+multilingual-e5-small and gives it a probability per risk level (crisis, unsure,
+emergency, distress, none) from a logistic regression trained on the English
+training examples (by level) and the Spanish examples in `training/risk_es.yml`.
+It runs only when the classifier's best intent is `other_language` (it comes after
+the intent classifier in config.yml): English messages pay nothing. The risk
+assessor decides what the scores mean.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Tuple
+
+import joblib
+import numpy as np
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.linear_model import LogisticRegression
+
+from assistant.embeddings.e5 import E5Encoder
+from assistant.safety.risk_decision import (
+    CRISIS_OTHER,
+    CRISIS_SELF,
+    DISTRESS,
+    EMERGENCY,
+    NOT_SAFE,
+    OTHER_LANGUAGE,
+    POSSIBLE_CRISIS,
+)
+
+# The message field the risk assessor reads: probability per level.
+MULTILINGUAL_RISK = "multilingual_risk"
+MODEL_FILE = "multilingual_risk.joblib"
+# The levels, named as the split files name them.
+CRISIS, UNSURE, EMERGENCY_LEVEL, DISTRESS_LEVEL, NONE = (
+    "crisis",
+    "unsure",
+    "emergency",
+    "distress",
+    "none",
+)
+LEVEL_OF_INTENT = {
+    CRISIS_SELF: CRISIS,
+    NOT_SAFE: CRISIS,
+    CRISIS_OTHER: CRISIS,
+    POSSIBLE_CRISIS: UNSURE,
+    EMERGENCY: EMERGENCY_LEVEL,
+    DISTRESS: DISTRESS_LEVEL,
+}
+LEVEL_OF_SPLIT = {"ambiguous": UNSURE}
+
+
+def read_examples(path: Path) -> List[Tuple[str, str]]:
+    """(text, level) pairs from a file of blocks of level and messages."""
+    blocks = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [
+        (str(text), LEVEL_OF_SPLIT.get(block["level"], block["level"]))
+        for block in blocks
+        for text in block["messages"]
+    ]
+
+
+def best_intent(message: Message) -> Optional[str]:
+    """The classifier's best intent, looking past Rasa's fallback."""
+    for candidate in message.get(INTENT_RANKING_KEY) or []:
+        name = candidate.get(INTENT_NAME_KEY)
+        if name != DEFAULT_NLU_FALLBACK_INTENT_NAME:
+            return str(name)
+    return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class MultilingualRiskScorer(GraphComponent):
+    """Probabilities per risk level for messages in other languages."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """Where the non-English examples are, and the regression's strength."""
+        return {"examples": "training/risk_es.yml", "c": 4.0}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[LogisticRegression] = None,
+    ) -> None:
+        """Keep the config and, once trained or loaded, the model and the encoder."""
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self.model = model
+        self._encoder: Optional[E5Encoder] = E5Encoder() if model is not None else None
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> MultilingualRiskScorer:
+        """A new, untrained scorer."""
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Fit the levels on the English examples and the other languages' ones."""
+        pairs = [
+            (str(m.get(TEXT)), LEVEL_OF_INTENT.get(str(m.get(INTENT)), NONE))
+            for m in training_data.intent_examples
+            if m.get(TEXT) and m.get(INTENT)
+        ]
+        pairs += read_examples(Path(self._config["examples"]))
+        encoder = E5Encoder()
+        rows = encoder.encode_all([text for text, _ in pairs])
+        self.model = LogisticRegression(
+            C=float(self._config["c"]), class_weight="balanced", max_iter=5000
+        ).fit(rows, np.array([level for _, level in pairs]))
+        self._encoder = encoder
+        with self._storage.write_to(self._resource) as directory:
+            joblib.dump(self.model, directory / MODEL_FILE)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> MultilingualRiskScorer:
+        """Load the trained model and the encoder."""
+        with model_storage.read_from(resource) as directory:
+            model = joblib.load(directory / MODEL_FILE)
+        return cls(config, model_storage, resource, model)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        """Score the messages the classifier reads as another language."""
+        for message in messages:
+            if self.model is None or self._encoder is None or not message.get(TEXT):
+                continue
+            if best_intent(message) != OTHER_LANGUAGE:
+                continue
+            vector = self._encoder.encode(str(message.get(TEXT)))
+            probabilities = self.model.predict_proba(vector[None, :])[0]
+            message.set(
+                MULTILINGUAL_RISK,
+                {
+                    str(name): float(p)
+                    for name, p in zip(self.model.classes_, probabilities, strict=True)
+                },
+            )
+        return messages

@@ -1,0 +1,46 @@
+"""The e5 encoder and the pieces of the multilingual risk scorer that need no model."""
+
+import numpy as np
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from assistant.components.multilingual_risk_scorer import (
+    LEVEL_OF_INTENT,
+    best_intent,
+    read_examples,
+)
+from assistant.embeddings.e5 import DIMENSIONS, E5Encoder
+from tests.training_data import PROJECT_DIR
+
+
+def test_e5_keeps_meaning_across_languages() -> None:
+    encoder = E5Encoder()
+    breathe_es, breathe_en, hospice_es = encoder.encode_all(
+        ["mi mamá no puede respirar", "my mother can't breathe", "¿cuánto cuesta el hospicio?"]
+    )
+    assert breathe_es.shape == (DIMENSIONS,)
+    assert np.isclose(np.linalg.norm(breathe_es), 1.0, atol=1e-3)
+    assert float(breathe_es @ breathe_en) > float(breathe_es @ hospice_es)
+    assert np.allclose(encoder.encode("mi mamá no puede respirar"), breathe_es, atol=1e-4)
+
+
+def test_the_spanish_examples_have_every_level() -> None:
+    examples = read_examples(PROJECT_DIR / "training" / "risk_es.yml")
+    levels = {level for _, level in examples}
+    assert levels == {"crisis", "emergency", "distress", "none"}
+    assert len(examples) >= 500
+    assert set(LEVEL_OF_INTENT.values()) >= levels - {"none"}
+
+
+def test_the_scorer_reads_past_rasas_fallback() -> None:
+    message = Message(
+        data={
+            TEXT: "ya no quiero despertar",
+            INTENT: {"name": "nlu_fallback", "confidence": 0.3},
+            INTENT_RANKING_KEY: [
+                {"name": "nlu_fallback", "confidence": 0.3},
+                {"name": "other_language", "confidence": 0.25},
+            ],
+        }
+    )
+    assert best_intent(message) == "other_language"
