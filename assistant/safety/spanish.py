@@ -16,6 +16,12 @@ from assistant.safety.levels import Level
 
 NEGATIONS = {"no", "nunca", "jamas"}
 NEGATION_WINDOW = 3
+# Where and how, not whether: "quiero morir en mi casa cuando llegue el momento" is planning,
+# as "I want to die at home" is (the multilingual scorer still reads such a message).
+PLANNING_AFTER = re.compile(
+    r"\s*(en (mi |su |la )?casa|en paz|tranquil|rodead|con (mi|su|toda mi) familia"
+    r"|en el hospital|en (un |el )?hospicio|sin dolor|cuando (llegue|me toque))"
+)
 
 CRISIS_CUES = [
     r"\b(suicidarme|suicidio|suicida|suicidar)\b",
@@ -57,19 +63,25 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
     The cues are Spanish words only, so English text ("I'm not suicidal") never matches.
     """
     folded = fold(text)
-    if _found(CRISIS_CUES, folded):
+    if _found(CRISIS_CUES, folded, planning_counts=False):
         return Level.CRISIS, False
-    if _found(SOMEONE_ELSE_CUES, folded):
+    if _found(SOMEONE_ELSE_CUES, folded, planning_counts=False):
         return Level.CRISIS, True
     if _found(EMERGENCY_CUES, folded):
         return Level.EMERGENCY, False
     return None
 
 
-def _found(cues: list[str], folded: str) -> bool:
-    """Whether a cue occurs without a negation in the three words before it."""
+def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
+    """Whether a cue occurs without a negation in the three words before it.
+
+    With `planning_counts` False, a cue followed by where or how one wishes to die
+    ("en mi casa", "en paz") is not one.
+    """
     for cue in cues:
         for match in re.finditer(cue, folded):
+            if not planning_counts and PLANNING_AFTER.match(folded, match.end()):
+                continue
             before = re.findall(r"\w+", folded[: match.start()])[-NEGATION_WINDOW:]
             if not NEGATIONS & set(before) or match.group(0).startswith("no "):
                 return True

@@ -8,7 +8,13 @@ from assistant.safety.spanish import spanish_level
 
 @pytest.mark.parametrize(
     "text",
-    ["quiero morir", "Ya no quiero vivir así", "me quiero matar", "pienso en el suicidio"],
+    [
+        "quiero morir",
+        "Ya no quiero vivir así",
+        "me quiero matar",
+        "pienso en el suicidio",
+        "quiero morir ya, en mi casa o donde sea",
+    ],
 )
 def test_a_wish_to_die_is_a_crisis(text: str) -> None:
     assert spanish_level(text) == (Level.CRISIS, False)
@@ -35,6 +41,8 @@ def test_emergencies(text: str) -> None:
         "I'm not suicidal",
         "what is palliative care",
         "nunca pienso en suicidarme",
+        "quiero morir en mi casa cuando llegue el momento",
+        "mi mamá quiere morir en paz, rodeada de su familia",
     ],
 )
 def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
