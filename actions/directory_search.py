@@ -77,6 +77,8 @@ class ValidateDirectorySearchForm(FormValidationAction):
         intent = (message.get("intent") or {}).get("name")
         if tracker.get_slot("requested_slot") != "place" or intent not in PLACE_REPLY_INTENTS:
             return {}
+        if intent == "other_language" and (message.get("safety") or {}).get("some_risk"):
+            return {}  # a risk read in another language is answered, not searched for
         entities = message.get("entities", [])
         place = named_place(message)
         if place:

@@ -78,6 +78,8 @@ class ActionAfterCheckIn(Action):
                 dispatcher.utter_message(response=topic)
         elif answer == "moved_on":
             own = response_for(latest_intent, domain)
+            if own == "utter_other_language" and _some_risk(tracker):
+                own = "utter_other_language_with_support"
             dispatcher.utter_message(response=own or "utter_check_in_rather_not_say")
         else:
             dispatcher.utter_message(response="utter_check_in_rather_not_say")

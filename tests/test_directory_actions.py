@@ -230,3 +230,17 @@ def test_show_more_without_a_search_explains(
 ) -> None:
     run(ActionShowMoreProviders(), dispatcher, tracker({}), domain)
     assert responses(dispatcher) == ["utter_directory_nothing_to_show"]
+
+
+def test_a_reply_in_another_language_with_risk_is_answered_not_searched(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    form = ValidateDirectorySearchForm()
+    reply = "ya no aguanto más, quisiera dormirme y no despertar"
+    risky = tracker({"requested_slot": "place"}, reply, intent="other_language")
+    risky.latest_message["safety"] = {"some_risk": True}
+    plain = tracker({"requested_slot": "place"}, "Ciudad de Narnia", intent="other_language")
+    assert asyncio.run(form.extract_place(dispatcher, risky, domain)) == {}
+    assert asyncio.run(form.extract_place(dispatcher, plain, domain)) == {
+        "place": "Ciudad de Narnia"
+    }

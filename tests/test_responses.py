@@ -163,7 +163,9 @@ def test_the_other_language_answer_names_988_in_spanish_only_in_its_supportive_v
     supportive = responses()["utter_other_language_with_support"][0]["text"]
     assert "988" not in plain
     # The Spanish line first: call 988 and press 2, or text AYUDA to 988; then 911.
-    assert supportive.startswith("Si está pensando en quitarse la vida")
+    assert supportive.startswith(
+        "Si usted o alguien a quien quiere está pensando en quitarse la vida"
+    )
     assert "llame al 988 y marque 2, o envíe AYUDA al 988" in supportive
     assert "911" in supportive and "1-877-465-6636" in supportive
 

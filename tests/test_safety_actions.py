@@ -121,3 +121,13 @@ def test_the_other_language_answer_names_988_in_spanish_only_with_some_risk(doma
     )
     assert plain == ["utter_other_language"]
     assert risky == after_crisis == ["utter_other_language_with_support"]
+
+
+def test_a_reply_in_another_language_to_the_question_keeps_988_in_spanish(domain: Dict) -> None:
+    def reply(some_risk: bool) -> List[str]:
+        messages = [user("other_language", some_risk=some_risk)]
+        said, _ = run(ActionAfterCheckIn(), tracker(messages, suicidal_thoughts="moved_on"), domain)
+        return said
+
+    assert reply(some_risk=True) == ["utter_other_language_with_support"]
+    assert reply(some_risk=False) == ["utter_other_language"]

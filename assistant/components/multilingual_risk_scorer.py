@@ -14,6 +14,7 @@ assessor decides what the scores mean.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -31,6 +32,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
 from assistant.embeddings.e5 import E5Encoder
+from assistant.paths import PROJECT_ROOT
 from assistant.safety.risk_decision import (
     CRISIS_OTHER,
     CRISIS_SELF,
@@ -73,6 +75,12 @@ def read_examples(path: Path) -> List[Tuple[str, str]]:
     ]
 
 
+def examples_path(config: Dict[str, Any]) -> Path:
+    """The examples file; a relative path is read from the project's root."""
+    path = Path(config["examples"])
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
 def best_intent(message: Message) -> Optional[str]:
     """The classifier's best intent, looking past Rasa's fallback."""
     for candidate in message.get(INTENT_RANKING_KEY) or []:
@@ -85,6 +93,12 @@ def best_intent(message: Message) -> Optional[str]:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class MultilingualRiskScorer(GraphComponent):
     """Probabilities per risk level for messages in other languages."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The examples file's content, so that editing it trains the scorer again."""
+        path = examples_path(config)
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -123,7 +137,7 @@ class MultilingualRiskScorer(GraphComponent):
             for m in training_data.intent_examples
             if m.get(TEXT) and m.get(INTENT)
         ]
-        pairs += read_examples(Path(self._config["examples"]))
+        pairs += read_examples(examples_path(self._config))
         encoder = E5Encoder()
         rows = encoder.encode_all([text for text, _ in pairs])
         self.model = LogisticRegression(

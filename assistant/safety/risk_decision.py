@@ -233,8 +233,9 @@ def decide_other_language(
     """The decision for a message in another language, with the multilingual scores.
 
     Only when the patterns and the English scores found nothing: a sure emergency gets
-    911 (its answer has a Spanish line); a crisis-or-unsure score in the middle keeps the
-    "I can only understand English" answer and makes it name 988's Spanish line. The
+    911 (its answer has a Spanish line); a crisis, unsure and emergency score together in the
+    middle keep the "I can only understand English" answer and make it name 988's Spanish
+    line (and 911). The
     English crisis answer never comes from these scores alone: they are less sure than
     the English ones (docs/safety.md, "Spanish, before issue 16").
     """
@@ -244,8 +245,10 @@ def decide_other_language(
         return decision
     if scores.get("emergency", 0.0) >= thresholds.other_language_emergency:
         return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="multilingual")
-    crisis_or_unsure = scores.get("crisis", 0.0) + scores.get("unsure", 0.0)
-    if crisis_or_unsure >= thresholds.other_language_some_risk:
+    # Crisis and emergency together: "no puedo más, me tomé las pastillas" may split its
+    # probability between the two, sure of neither; the answer then names 988 and 911.
+    risk = scores.get("crisis", 0.0) + scores.get("unsure", 0.0) + scores.get("emergency", 0.0)
+    if risk >= thresholds.other_language_some_risk:
         return Decision(OTHER_LANGUAGE, Level.NONE, some_risk=True, source="multilingual")
     return decision
 

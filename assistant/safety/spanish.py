@@ -48,6 +48,9 @@ EMERGENCY_CUES = [
     r"\b(sangra|sangrando) mucho\b",
     r"\blabios (morados|azules)\b",
     r"\bfiebre\b.*\bquimio|\bquimio\b.*\bfiebre\b",
+    # An overdose: "me tomé todas las pastillas", "se tragó el frasco".
+    r"\b(me|se) (tome|tomo|trague|trago) "
+    r"(todas|todos|toda|todo|muchas|muchos|el frasco|un frasco)\b",
 ]
 
 
@@ -73,7 +76,7 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
 
 
 def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
-    """Whether a cue occurs without a negation in the three words before it.
+    """Whether a cue occurs without a negation in the three words before it (same clause).
 
     With `planning_counts` False, a cue followed by where or how one wishes to die
     ("en mi casa", "en paz") is not one.
@@ -82,7 +85,10 @@ def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
         for match in re.finditer(cue, folded):
             if not planning_counts and PLANNING_AFTER.match(folded, match.end()):
                 continue
-            before = re.findall(r"\w+", folded[: match.start()])[-NEGATION_WINDOW:]
+            # The words before it in the same clause: "no puedo más, me tomé todas" is not
+            # a denial of what follows the comma.
+            clause = re.split(r"[,.;:!?]", folded[: match.start()])[-1]
+            before = re.findall(r"\w+", clause)[-NEGATION_WINDOW:]
             if not NEGATIONS & set(before) or match.group(0).startswith("no "):
                 return True
     return False

@@ -265,6 +265,8 @@ def test_a_message_in_another_language_is_read_by_the_multilingual_scores() -> N
     some_risk = read(crisis=0.45, unsure=0.1, none=0.45)
     assert some_risk.intent == "other_language" and some_risk.some_risk
     assert read(crisis=0.99).intent == "other_language"
+    # "no puedo más, me tomé muchas pastillas": sure of neither, the 988 line (with 911).
+    assert read(emergency=0.43, crisis=0.35, none=0.22).some_risk
     # "¿qué es el hospicio?": the plain answer.
     assert read(crisis=0.2, none=0.8) == plain
     # Nothing read, or a decision the patterns or the English scores already made.

@@ -26,7 +26,14 @@ def test_someone_else_wanting_to_die_is_about_them() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["mi mamá no puede respirar", "creo que es un infarto", "tengo fiebre y estoy en quimio"],
+    [
+        "mi mamá no puede respirar",
+        "creo que es un infarto",
+        "tengo fiebre y estoy en quimio",
+        "no puedo más, me tomé muchas pastillas",
+        "me tomé toda la morfina que tenía",
+        "creo que mi papá se tomó todas sus pastillas",
+    ],
 )
 def test_emergencies(text: str) -> None:
     assert spanish_level(text) == (Level.EMERGENCY, False)
