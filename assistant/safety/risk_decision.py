@@ -233,11 +233,11 @@ def decide_other_language(
     """The decision for a message in another language, with the multilingual scores.
 
     Only when the patterns and the English scores found nothing: a sure emergency gets
-    911 (its answer has a Spanish line); a crisis, unsure and emergency score together in the
-    middle keep the "I can only understand English" answer and make it name 988's Spanish
-    line (and 911). The
-    English crisis answer never comes from these scores alone: they are less sure than
-    the English ones (docs/safety.md, "Spanish, before issue 16").
+    911 (its answer has a Spanish line); crisis, unsure and emergency scores that together
+    reach the middle keep the "I can only understand English" answer and make it name
+    988's Spanish line (and 911). The English crisis answer never comes from these scores
+    alone: they are less sure than the English ones (docs/safety.md, "Spanish, before
+    issue 16").
     """
     if not scores or decision.level != Level.NONE:
         return decision
