@@ -21,6 +21,11 @@ TOPIC_ENTITY = "topic"
 RESPONSE_FOR_INTENT = {"ask_menu": "utter_menu", "ask_medical_advice": "utter_medical_advice"}
 # Intents that start something other than an answer: they are not answered later.
 NOT_ANSWERED_LATER = {"find_provider", "inform", "forget_conversation", "privacy"}
+# Answers with a variant that names 988, given when the risk layer saw some risk.
+SUPPORTIVE_VARIANTS = {
+    "utter_please_rephrase": "utter_please_rephrase_with_support",
+    "utter_other_language": "utter_other_language_with_support",
+}
 
 
 def response_for(intent: Optional[str], domain: DomainDict) -> Optional[str]:
@@ -78,9 +83,9 @@ class ActionAfterCheckIn(Action):
                 dispatcher.utter_message(response=topic)
         elif answer == "moved_on":
             own = response_for(latest_intent, domain)
-            if own == "utter_other_language" and _some_risk(tracker):
-                own = "utter_other_language_with_support"
-            dispatcher.utter_message(response=own or "utter_check_in_rather_not_say")
+            dispatcher.utter_message(
+                response=with_support(own, tracker) if own else "utter_check_in_rather_not_say"
+            )
         else:
             dispatcher.utter_message(response="utter_check_in_rather_not_say")
         return events
@@ -114,17 +119,8 @@ class ActionOtherLanguage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         """Choose the plain or the supportive variant."""
-        response = (
-            "utter_other_language_with_support" if _some_risk(tracker) else "utter_other_language"
-        )
-        dispatcher.utter_message(response=response)
+        dispatcher.utter_message(response=with_support("utter_other_language", tracker))
         return []
-
-
-def _some_risk(tracker: Tracker) -> bool:
-    """Whether the risk layer saw some risk in the last message, or a crisis came before."""
-    safety = (tracker.latest_message or {}).get("safety") or {}
-    return bool(safety.get("some_risk")) or bool(tracker.get_slot(CRISIS_IN_CONVERSATION))
 
 
 class ActionPleaseRephrase(Action):
@@ -138,7 +134,15 @@ class ActionPleaseRephrase(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
         """Choose the plain or the supportive variant."""
-        some_risk = _some_risk(tracker)
-        response = "utter_please_rephrase_with_support" if some_risk else "utter_please_rephrase"
-        dispatcher.utter_message(response=response)
+        dispatcher.utter_message(response=with_support("utter_please_rephrase", tracker))
         return []
+
+
+def with_support(response: str, tracker: Tracker) -> str:
+    """The response's variant that names 988, if it has one and there is reason to.
+
+    The reason: the risk layer saw some risk in the last message, or a crisis came before.
+    """
+    safety = (tracker.latest_message or {}).get("safety") or {}
+    some_risk = bool(safety.get("some_risk")) or bool(tracker.get_slot(CRISIS_IN_CONVERSATION))
+    return SUPPORTIVE_VARIANTS.get(response, response) if some_risk else response
