@@ -46,6 +46,8 @@ from assistant.components.message_features import FeatureAssembler, sentence_spa
 from assistant.embeddings.minilm import MiniLMEncoder
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.risk_decision import (
+    LEVEL_NAME_OF_INTENT,
+    NO_RISK,
     RiskScores,
     Thresholds,
     decide,
@@ -66,14 +68,6 @@ NLU_DIR = PROJECT_DIR / "data" / "nlu"
 OUT_FILE = PROJECT_DIR / "bench" / "out" / "risk_cross_validation.json"
 # The out-of-fold probabilities, for looking at the training examples the layer misses.
 CACHE_FILE = PROJECT_DIR / "bench" / "out" / "risk_out_of_fold.pickle"
-LEVEL_OF_INTENT = {
-    "crisis_self": "crisis",
-    "not_safe": "crisis",
-    "crisis_someone_else": "crisis",
-    "medical_emergency": "emergency",
-    "distress": "distress",
-    "possible_crisis": "unsure",
-}
 # The classes of the level scorer, named as the intents whose probabilities they stand for.
 LEVEL_CLASS_OF_INTENT = {
     "crisis_self": "crisis_self",
@@ -106,7 +100,7 @@ def training_examples() -> List[Example]:
         data = load_data(str(path))
         for message in data.intent_examples:
             intent = message.get("intent")
-            level = LEVEL_OF_INTENT.get(intent, "none")
+            level = LEVEL_NAME_OF_INTENT.get(intent, NO_RISK)
             hard = path.parent.name == "risk" and level == "none"
             examples.append(Example(message.get("text"), intent, level, hard))
     return examples

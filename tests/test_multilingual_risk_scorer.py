@@ -4,12 +4,9 @@ import numpy as np
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from assistant.components.multilingual_risk_scorer import (
-    LEVEL_OF_INTENT,
-    best_intent,
-    read_examples,
-)
+from assistant.components.multilingual_risk_scorer import best_intent, read_examples
 from assistant.embeddings.e5 import DIMENSIONS, E5Encoder
+from assistant.safety.risk_decision import LEVEL_NAME_OF_INTENT as LEVEL_OF_INTENT
 from tests.training_data import PROJECT_DIR
 
 

@@ -34,35 +34,17 @@ from sklearn.linear_model import LogisticRegression
 from assistant.embeddings.e5 import E5Encoder
 from assistant.paths import PROJECT_ROOT
 from assistant.safety.risk_decision import (
-    CRISIS_OTHER,
-    CRISIS_SELF,
-    DISTRESS,
-    EMERGENCY,
-    NOT_SAFE,
+    LEVEL_NAME_OF_INTENT,
+    NO_RISK,
     OTHER_LANGUAGE,
-    POSSIBLE_CRISIS,
+    UNSURE_LEVEL,
 )
 
 # The message field the risk assessor reads: probability per level.
 MULTILINGUAL_RISK = "multilingual_risk"
 MODEL_FILE = "multilingual_risk.joblib"
-# The levels, named as the split files name them.
-CRISIS, UNSURE, EMERGENCY_LEVEL, DISTRESS_LEVEL, NONE = (
-    "crisis",
-    "unsure",
-    "emergency",
-    "distress",
-    "none",
-)
-LEVEL_OF_INTENT = {
-    CRISIS_SELF: CRISIS,
-    NOT_SAFE: CRISIS,
-    CRISIS_OTHER: CRISIS,
-    POSSIBLE_CRISIS: UNSURE,
-    EMERGENCY: EMERGENCY_LEVEL,
-    DISTRESS: DISTRESS_LEVEL,
-}
-LEVEL_OF_SPLIT = {"ambiguous": UNSURE}
+# Level names of the split files that the scorer's classes name otherwise.
+LEVEL_OF_SPLIT = {"ambiguous": UNSURE_LEVEL}
 
 
 def read_examples(path: Path) -> List[Tuple[str, str]]:
@@ -133,7 +115,7 @@ class MultilingualRiskScorer(GraphComponent):
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the levels on the English examples and the other languages' ones."""
         pairs = [
-            (str(m.get(TEXT)), LEVEL_OF_INTENT.get(str(m.get(INTENT)), NONE))
+            (str(m.get(TEXT)), LEVEL_NAME_OF_INTENT.get(str(m.get(INTENT)), NO_RISK))
             for m in training_data.intent_examples
             if m.get(TEXT) and m.get(INTENT)
         ]

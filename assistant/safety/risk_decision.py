@@ -33,6 +33,22 @@ RISK_INTENTS = {
     DISTRESS,
     POSSIBLE_CRISIS,
 }
+# The levels by name, as the level scorers' classes and the split files name them.
+CRISIS_LEVEL, UNSURE_LEVEL, EMERGENCY_LEVEL, DISTRESS_LEVEL, NO_RISK = (
+    "crisis",
+    "unsure",
+    "emergency",
+    "distress",
+    "none",
+)
+LEVEL_NAME_OF_INTENT = {
+    CRISIS_SELF: CRISIS_LEVEL,
+    NOT_SAFE: CRISIS_LEVEL,
+    CRISIS_OTHER: CRISIS_LEVEL,
+    POSSIBLE_CRISIS: UNSURE_LEVEL,
+    EMERGENCY: EMERGENCY_LEVEL,
+    DISTRESS: DISTRESS_LEVEL,
+}
 INTENT_LEVELS = {
     NOT_SAFE: Level.CRISIS,
     CRISIS_SELF: Level.CRISIS,
@@ -243,11 +259,12 @@ def decide_other_language(
         return decision
     if decision.intent not in {OTHER_LANGUAGE, "nlu_fallback"}:
         return decision
-    if scores.get("emergency", 0.0) >= thresholds.other_language_emergency:
+    emergency = scores.get(EMERGENCY_LEVEL, 0.0)
+    if emergency >= thresholds.other_language_emergency:
         return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="multilingual")
     # Crisis and emergency together: "no puedo más, me tomé las pastillas" may split its
     # probability between the two, sure of neither; the answer then names 988 and 911.
-    risk = scores.get("crisis", 0.0) + scores.get("unsure", 0.0) + scores.get("emergency", 0.0)
+    risk = scores.get(CRISIS_LEVEL, 0.0) + scores.get(UNSURE_LEVEL, 0.0) + emergency
     if risk >= thresholds.other_language_some_risk:
         return Decision(OTHER_LANGUAGE, Level.NONE, some_risk=True, source="multilingual")
     return decision
