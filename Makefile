@@ -38,7 +38,7 @@ DIRECTORY_DATABASE_FILE := var/directory.sqlite3
 FORMAT ?= auto
 
 .PHONY: help install lock train run shell test test-fast lint types unit audit validate \
-	test-nlu test-stories test-model bench bench-directory bench-safety bench-safety-cv bench-turns clean system-packages \
+	test-nlu test-stories test-model bench bench-directory bench-safety bench-safety-cv bench-spanish bench-turns clean system-packages \
 	directory directory-import safety-report webchat run-scaled purge-conversations bench-load
 
 help:  ## Show the targets.
@@ -153,9 +153,11 @@ validate: $(INSTALLED)  ## rasa data validate, warnings are errors.
 test-nlu: $(MODEL)  ## NLU report on the held-out set (results/nlu).
 	$(RASA) test nlu --model $(MODEL) --domain domain --nlu tests/nlu/heldout.yml --out results/nlu
 
-test-stories: $(MODEL)  ## Conversation tests, failing on any wrong prediction.
+test-stories: $(MODEL)  ## Conversation tests in English and Spanish, failing on any wrong prediction.
 	$(RASA) test core --model $(MODEL) --stories tests/test_stories.yml \
 		--fail-on-prediction-errors --out results/stories
+	$(RASA) test core --model $(MODEL) --stories tests/test_stories_es.yml \
+		--fail-on-prediction-errors --out results/stories_es
 
 test-model: $(MODEL) system-packages webchat  ## Held-out F1 and end-to-end tests against the real servers.
 	MODEL_PATH=$(MODEL) $(VENV)/bin/pytest -m model
@@ -187,6 +189,9 @@ bench-safety: $(INSTALLED) $(MODEL)  ## The risk layer part by part on the froze
 
 bench-safety-cv: $(INSTALLED)  ## Risk-layer designs compared out of fold on the training data (no split read).
 	PYTHONPATH=. $(PYTHON) bench/risk_cross_validation.py $(if $(CACHED),--cached)
+
+bench-spanish: $(INSTALLED)  ## One classifier for both languages or a Spanish one beside it (no test set read).
+	PYTHONPATH=. $(PYTHON) bench/spanish_classifiers.py
 
 safety-report: $(INSTALLED)  ## Safety events per level and day (no message text is stored).
 	$(PYTHON) -m assistant.safety report

@@ -37,7 +37,28 @@ MAX_PLACE_ATTEMPTS = 2
 # Intents a reply to "Where should I look?" may be given, when it is not a
 # question or a request of its own: "Tucson" or "Narnia" need not be understood.
 PLACE_REPLY_INTENTS = {"inform", "find_provider", "nlu_fallback", "out_of_scope", "other_language"}
-SKIP_WORDS = {"any", "anything", "all", "skip", "not sure", "no preference", "doesn't matter"}
+SKIP_WORDS = {
+    "any",
+    "anything",
+    "all",
+    "skip",
+    "not sure",
+    "no preference",
+    "doesn't matter",
+    "cualquiera",
+    "cualquier",
+    "todos",
+    "todo",
+    "no sé",
+    "no se",
+    "da igual",
+    "no importa",
+}
+# The quick replies under a result list, in the conversation's language.
+RESULT_BUTTONS = {
+    "en": {"more": "Show more", "place": "Try another place", "done": "That's all, thanks"},
+    "es": {"more": "Ver más", "place": "Probar otro lugar", "done": "Eso es todo, gracias"},
+}
 UNKNOWN_PLACE_RESPONSES = {
     UnknownReason.NOT_A_US_ZIP: "utter_directory_zip_unknown",
     UnknownReason.OUTSIDE_US: "utter_directory_outside_us",
@@ -50,6 +71,11 @@ UNKNOWN_PLACE_RESPONSES = {
 def directory_store() -> DirectoryStore:
     """The directory, opened on first use."""
     return DirectoryStore(directory_database_url())
+
+
+def conversation_language(tracker: Tracker) -> str:
+    """The conversation's language (slot `language`): `en` or `es`."""
+    return "es" if tracker.get_slot("language") == "es" else "en"
 
 
 def named_place(message: Dict[str, Any]) -> Optional[str]:
@@ -195,19 +221,21 @@ def _utter_results(
     dispatcher: CollectingDispatcher, tracker: Tracker, result: NearestResult, offset: int
 ) -> List[EventType]:
     filters = _search_filters(tracker)
+    language = conversation_language(tracker)
+    titles = RESULT_BUTTONS[language]
     shown = offset + len(result.page.matches)
     buttons = []
     if shown < result.page.total:
-        buttons.append({"title": "Show more", "payload": "/show_more"})
+        buttons.append({"title": titles["more"], "payload": "/show_more"})
     buttons += [
-        {"title": "Try another place", "payload": "/change_place"},
-        {"title": "That's all, thanks", "payload": "/thank"},
+        {"title": titles["place"], "payload": "/change_place"},
+        {"title": titles["done"], "payload": "/thank"},
     ]
     dispatcher.utter_message(
         response="utter_directory_results",
         place=tracker.get_slot("search_origin")["label"],
-        filters=describe_filters(filters["kinds"], filters["settings"]),
-        results=format_matches(result.page.matches, first_number=offset + 1),
+        filters=describe_filters(filters["kinds"], filters["settings"], language),
+        results=format_matches(result.page.matches, offset + 1, language),
         buttons=buttons,
     )
     return [SlotSet("search_offset", shown), SlotSet("search_radius", result.radius_miles)]
@@ -234,9 +262,9 @@ class ActionSearchDirectory(Action):
             filters = _search_filters(tracker)
             dispatcher.utter_message(
                 response="utter_directory_no_results",
-                kind=describe_kinds(filters["kinds"]),
+                kind=describe_kinds(filters["kinds"], conversation_language(tracker)),
                 place=tracker.get_slot("search_origin")["label"],
-                filters=describe_filters([], filters["settings"]),
+                filters=describe_filters([], filters["settings"], conversation_language(tracker)),
             )
             return [SlotSet("search_offset", 0), SlotSet("search_radius", 0)]
         return _utter_results(dispatcher, tracker, result, offset=0)

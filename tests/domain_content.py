@@ -9,6 +9,8 @@ from typing import Any, Dict, List, Set
 import yaml
 from rasa.core.nlg.interpolator import interpolate
 
+from assistant.channels.channel_texts import response_text
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DOMAIN_DIR = PROJECT_DIR / "domain"
 RESOURCES_FILE = PROJECT_DIR / "sources" / "national_resources.yml"
@@ -33,6 +35,13 @@ def responses() -> Dict[str, List[Dict[str, Any]]]:
     return merged
 
 
+def text_in(name: str, language: str) -> str:
+    """The text of response `name` in `language` (`en`: the variation without conditions)."""
+    text = response_text(responses()[name], language)
+    assert text is not None, (name, language)
+    return text
+
+
 @cache
 def intents() -> Set[str]:
     """Every intent in the domain."""
@@ -47,7 +56,8 @@ def domain_entities() -> Set[str]:
     """Every entity in the domain."""
     found: Set[str] = set()
     for path in domain_files():
-        found.update(yaml.safe_load(path.read_text(encoding="utf-8")).get("entities", []))
+        for entity in yaml.safe_load(path.read_text(encoding="utf-8")).get("entities", []):
+            found.update([entity] if isinstance(entity, str) else entity)
     return found
 
 

@@ -19,6 +19,7 @@ from tests.domain_content import (
     intents,
     responses,
     source_documents,
+    text_in,
 )
 
 # Answers to the topics of the issue: each ends with 2 to 4 quick replies.
@@ -71,7 +72,7 @@ def test_topic_answer_ends_with_two_to_four_quick_replies(name: str) -> None:
 def test_factual_answer_names_its_source(name: str) -> None:
     for variation in responses()[name]:
         last_line = variation["text"].strip().splitlines()[-1]
-        assert re.match(r"Sources?: ", last_line)
+        assert re.match(r"(Sources?|Fuentes?): ", last_line)
         named = re.split(r"[;,]\s*|\s+and\s+", last_line.split(": ", 1)[1].rstrip("."))
         assert named and set(named) <= source_documents()
 
@@ -126,8 +127,9 @@ def test_greeting_says_it_is_automated_gives_no_medical_advice_and_names_911() -
     assert "call 911" in text
 
 
-def test_talk_to_person_lists_every_helpline_and_the_crisis_line() -> None:
-    text = responses()["utter_talk_to_person"][0]["text"]
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_talk_to_person_lists_every_helpline_and_the_crisis_line(language: str) -> None:
+    text = text_in("utter_talk_to_person", language)
     for helpline in (
         "Komen",
         "CancerCare",
@@ -137,13 +139,18 @@ def test_talk_to_person_lists_every_helpline_and_the_crisis_line() -> None:
     ):
         assert helpline in text
     assert "988" in text and "911" in text
-    assert "Hours change" in text
+    if language == "es":
+        assert "marque 2" in text and "AYUDA" in text
+    else:
+        assert "Hours change" in text
 
 
 def test_medical_advice_is_declined_and_sent_to_the_care_team() -> None:
-    text = responses()["utter_medical_advice"][0]["text"]
+    text = text_in("utter_medical_advice", "en")
     assert "can't give medical advice" in text
     assert "care team" in text
+    spanish = text_in("utter_medical_advice", "es")
+    assert "consejos médicos" in spanish and "equipo de atención médica" in spanish
 
 
 def test_no_answer_mentions_a_dose() -> None:
@@ -152,10 +159,11 @@ def test_no_answer_mentions_a_dose() -> None:
 
 
 def test_asking_to_rephrase_names_911_and_988_only_in_the_supportive_variant() -> None:
-    plain = responses()["utter_please_rephrase"][0]["text"]
-    supportive = responses()["utter_please_rephrase_with_support"][0]["text"]
-    assert "911" in plain and "988" not in plain
-    assert "911" in supportive and "988" in supportive
+    for language in ("en", "es"):
+        plain = text_in("utter_please_rephrase", language)
+        supportive = text_in("utter_please_rephrase_with_support", language)
+        assert "911" in plain and "988" not in plain
+        assert "911" in supportive and "988" in supportive
 
 
 def test_the_other_language_answer_names_988_in_spanish_only_in_its_supportive_variant() -> None:
@@ -180,13 +188,22 @@ def test_after_a_crisis_every_conversational_answer_keeps_988_in_view() -> None:
     assert {name for name, _ in crisis_variants} == {
         "utter_acknowledge", "utter_thank", "utter_goodbye", "utter_greet",
     }  # fmt: skip
-    assert all("988" in variation["text"] for _, variation in crisis_variants)
+    after_a_crisis = [
+        variation
+        for _, variation in crisis_variants
+        if {"name": "crisis_in_conversation", "type": "slot", "value": True}
+        in variation["condition"]
+    ]
+    assert len(after_a_crisis) == 2 * 4  # English and Spanish
+    assert all("988" in variation["text"] for variation in after_a_crisis)
 
 
 def test_distress_answer_offers_people_but_not_the_crisis_line() -> None:
-    text = responses()["utter_distress"][0]["text"]
+    text = text_in("utter_distress", "en")
     assert "988" not in text and "911" not in text
     assert "social workers" in text and "counselors" in text
+    spanish = text_in("utter_distress", "es")
+    assert "988" not in spanish and "911" not in spanish
 
 
 @pytest.mark.parametrize(("name", "variation"), all_variations())
@@ -195,3 +212,61 @@ def test_web_addresses_are_from_the_national_resources(
 ) -> None:
     for address in WEB_ADDRESS.findall(variation["text"]):
         assert address.lower() in allowed_web_addresses(), address
+
+
+# Answers that exist only for languages the assistant does not speak.
+NOT_IN_SPANISH = {"utter_other_language", "utter_other_language_with_support"}
+
+
+def language_of(variation: Dict[str, Any]) -> str:
+    """The language a variation is for: its condition on the slot `language`, else English."""
+    for condition in variation.get("condition", []):
+        if condition["name"] == "language":
+            return str(condition["value"])
+    return "en"
+
+
+def conditions_of(variation: Dict[str, Any]) -> Dict[str, Any]:
+    """Its conditions as slot -> value, the language included (English by default)."""
+    found = {c["name"]: c["value"] for c in variation.get("condition", [])}
+    return {**found, "language": language_of(variation)}
+
+
+@pytest.mark.parametrize("name", sorted(set(responses()) - NOT_IN_SPANISH))
+def test_every_answer_has_a_spanish_version_with_the_same_quick_replies(name: str) -> None:
+    variations = responses()[name]
+    english = [v for v in variations if language_of(v) == "en"]
+    spanish = [v for v in variations if language_of(v) == "es"]
+    assert len(spanish) == len(english)
+    for en, es in zip(english, spanish, strict=True):
+        payloads = [b["payload"] for b in en.get("buttons", [])]
+        assert [b["payload"] for b in es.get("buttons", [])] == payloads or (
+            # The greeting offers the other language.
+            name == "utter_greet" and [b["payload"] for b in es["buttons"]][:-1] == payloads[:-1]
+        )
+        # The same other conditions; `false` (the slot's initial value) on the Spanish side
+        # is what the English variation without conditions stands for.
+        assert {
+            k: v for k, v in conditions_of(es).items() if k != "language" and v is not False
+        } == {k: v for k, v in conditions_of(en).items() if k != "language"}
+
+
+@pytest.mark.parametrize("name", sorted(responses()))
+def test_no_two_variations_can_be_chosen_for_the_same_slots(name: str) -> None:
+    """Rasa picks at random among the variations whose conditions all hold."""
+    conditional = [conditions_of(v) for v in responses()[name] if v.get("condition")]
+    for i, first in enumerate(conditional):
+        for second in conditional[i + 1 :]:
+            shared = first.keys() & second.keys()
+            assert any(first[slot] != second[slot] for slot in shared), (first, second)
+    if len(responses()[name]) > len(conditional):
+        # The variation without conditions is English; no English one may be conditional
+        # on the language alone.
+        assert {"language": "en"} not in conditional
+
+
+def test_spanish_safety_answers_name_988_in_spanish() -> None:
+    for name in ("utter_crisis_self", "utter_crisis_someone_else", "utter_talk_to_person"):
+        text = text_in(name, "es")
+        assert "988 y marque 2" in text and "AYUDA" in text, name
+    assert "911" in text_in("utter_medical_emergency", "es")

@@ -12,6 +12,7 @@ from tests.safety.risk_scoring import (
     DEV_EN,
     FROZEN_EN,
     FROZEN_ES,
+    FROZEN_ES_V2,
     RESERVE_EN,
     UNOPENED_EN,
     read_split,
@@ -130,5 +131,9 @@ def test_no_spanish_frozen_message_is_in_the_multilingual_training_examples() ->
         " ".join(words(text)) for text, _ in read_examples(PROJECT_DIR / "training" / "risk_es.yml")
     }
     # Counted, never listed.
-    leaked = sum(" ".join(words(m.text)) in training for m in read_split(FROZEN_ES))
+    leaked = sum(
+        " ".join(words(m.text)) in training
+        for split in (FROZEN_ES, FROZEN_ES_V2)
+        for m in read_split(split)
+    )
     assert leaked == 0

@@ -18,10 +18,6 @@ from assistant.stores.forget import delete_conversation
 logger = logging.getLogger(__name__)
 
 DELETED_RESPONSE = "utter_conversation_deleted"
-NOT_DELETED = (
-    "I'm sorry, I couldn't delete our conversation just now. Please try again in a little "
-    "while. If this is an emergency, call 911."
-)
 
 
 def announces_deletion(message: Dict[str, Any]) -> bool:

@@ -20,6 +20,7 @@ from typing import Any, Tuple
 from redis.exceptions import RedisError
 from sanic import Blueprint, Sanic
 
+from assistant.channels.channel_texts import LONG_MESSAGE_NOTE
 from assistant.channels.rate_limits import RateLimiter, rate_limiter
 
 logger = logging.getLogger(__name__)
@@ -36,13 +37,6 @@ SAFETY_INTENTS = frozenset(
         "medical_emergency_and_crisis",
         "not_safe",
     }
-)
-RATE_LIMITED = (
-    "You're sending messages faster than I can answer. Please wait a minute and try again. "
-    "If you are in crisis, call or text 988. In an emergency, call 911."
-)
-LONG_MESSAGE_NOTE = (
-    "Your message was very long, so I kept and read only its first {limit:,} characters."
 )
 
 
@@ -103,9 +97,9 @@ def cut_long_message(text: str) -> Tuple[str, bool]:
     return (text[:limit], True) if len(text) > limit else (text, False)
 
 
-def long_message_note() -> str:
-    """What the person is told when their message was cut."""
-    return LONG_MESSAGE_NOTE.format(limit=max_message_characters())
+def long_message_note(language: str) -> str:
+    """What the person is told when their message was cut, in `language`."""
+    return LONG_MESSAGE_NOTE.in_language(language).format(limit=max_message_characters())
 
 
 def cap_request_size(blueprint: Blueprint) -> None:

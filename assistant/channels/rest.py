@@ -19,16 +19,21 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from assistant.channels.conversation_ids import rest_conversation_id
-from assistant.channels.forgetting import NOT_DELETED, ForgetfulCollectingOutputChannel, forget
-from assistant.channels.guards import (
+from assistant.channels.channel_texts import (
+    NOT_DELETED,
     RATE_LIMITED,
+    SOMETHING_WENT_WRONG,
+    conversation_language,
+)
+from assistant.channels.conversation_ids import rest_conversation_id
+from assistant.channels.forgetting import ForgetfulCollectingOutputChannel, forget
+from assistant.channels.guards import (
     SenderLimits,
     cap_request_size,
     cut_long_message,
     long_message_note,
 )
-from assistant.channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
+from assistant.channels.replies import unavailable_answer
 
 logger = logging.getLogger(__name__)
 
@@ -117,12 +122,14 @@ class CheckedRestInput(InputChannel):
             conversation = rest_conversation_id(sender)
             agent = getattr(request.app.ctx, "agent", None)
             if not await self.limits.admitted(agent, conversation, message):
-                limited = [{"recipient_id": sender, "text": RATE_LIMITED}]
+                language = await conversation_language(agent, conversation)
+                limited = [{"recipient_id": sender, "text": RATE_LIMITED.in_language(language)}]
                 return response.json(limited, status=429, headers={"Retry-After": "60"})
             message, was_cut = cut_long_message(message)
             answers = await self._answers(on_new_message, agent, conversation, message, metadata)
             if was_cut:
-                answers.insert(0, {"text": long_message_note()})
+                language = await conversation_language(agent, conversation)
+                answers.insert(0, {"text": long_message_note(language)})
             return response.json([{**answer, "recipient_id": sender} for answer in answers])
 
         return webhook
@@ -145,9 +152,13 @@ class CheckedRestInput(InputChannel):
             )
         except Exception as error:  # the person still gets an answer
             logger.error("Handling a REST message failed: %s", type(error).__name__)
-            return [{"text": SOMETHING_WENT_WRONG}]
+            language = await conversation_language(agent, conversation)
+            return [{"text": SOMETHING_WENT_WRONG.in_language(language)}]
+        if collector.messages and not collector.deletion_promised:
+            return list(collector.messages)
+        language = await conversation_language(agent, conversation)
         if not collector.messages:
-            return [{"text": unavailable_answer(agent)}]
-        if collector.deletion_promised and not await forget(agent, conversation):
-            return [{"text": NOT_DELETED}]
+            return [{"text": unavailable_answer(agent, language)}]
+        if not await forget(agent, conversation):
+            return [{"text": NOT_DELETED.in_language(language)}]
         return list(collector.messages)

@@ -24,24 +24,27 @@ from sanic.response import HTTPResponse
 from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 
-from assistant.channels.conversation_ids import sms_conversation_id
-from assistant.channels.forgetting import NOT_DELETED, ForgetfulCollectingOutputChannel, forget
-from assistant.channels.guards import (
+from assistant.channels.channel_texts import (
+    HELP_REPLY,
+    NOT_DELETED,
     RATE_LIMITED,
+    SLOW_REPLY,
+    SOMETHING_WENT_WRONG,
+    STARTED_REPLY,
+    STOPPED_REPLY,
+    conversation_language,
+)
+from assistant.channels.conversation_ids import sms_conversation_id
+from assistant.channels.forgetting import ForgetfulCollectingOutputChannel, forget
+from assistant.channels.guards import (
     SenderLimits,
     cap_request_size,
     cut_long_message,
     long_message_note,
 )
-from assistant.channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
+from assistant.channels.replies import unavailable_answer
 from assistant.channels.sms_format import NUMBER_REPLY, last_buttons, payload_for_number, sms_texts
-from assistant.channels.sms_keywords import (
-    HELP_REPLY,
-    STARTED_REPLY,
-    STOPPED_REPLY,
-    Keyword,
-    keyword_in,
-)
+from assistant.channels.sms_keywords import Keyword, keyword_in
 from assistant.channels.sms_state import SmsState, sms_database_url
 from assistant.secret_keys import SMS_SENDER_ID_KEY, required_secret
 
@@ -51,10 +54,6 @@ logger = logging.getLogger(__name__)
 DEFAULT_REPLY_BUDGET_SECONDS = 12.0
 # Twilio retries within minutes; older message ids are dropped when the server starts.
 HANDLED_MESSAGE_DAYS = 7
-SLOW_REPLY = (
-    "Sorry, I'm slow to answer right now. Please text me again in a minute. "
-    "If you are in crisis, call or text 988. In an emergency, call 911."
-)
 
 
 # Characters XML 1.0 forbids: one of them in an answer would make the whole TwiML invalid.
@@ -199,26 +198,33 @@ class TwilioSmsInput(InputChannel):
         body: str,
     ) -> List[str]:
         """The texts that answer `body`: a keyword's reply, or the assistant's."""
+        agent = getattr(request.app.ctx, "agent", None)
+        language = await conversation_language(agent, sender)
         opted_out = await asyncio.to_thread(self.state.is_opted_out, sender)
         keyword = keyword_in(body, opted_out)
         if keyword is Keyword.OPT_OUT:
             await asyncio.to_thread(self.state.opt_out, sender)
-            return [STOPPED_REPLY]
+            return [STOPPED_REPLY.in_language(language)]
         if keyword is Keyword.OPT_IN:
             await asyncio.to_thread(self.state.opt_in, sender)
-            return [STARTED_REPLY]
+            return [STARTED_REPLY.in_language(language)]
         if keyword is Keyword.HELP:
-            return [HELP_REPLY]
+            return [HELP_REPLY.in_language(language)]
+        if keyword is Keyword.HELP_IN_SPANISH:
+            return [HELP_REPLY.es]
         if opted_out:
             return []
         text = await self._menu_choice(request, sender, body)
-        agent = getattr(request.app.ctx, "agent", None)
         if not await self.limits.admitted(agent, sender, text):
-            return [RATE_LIMITED]
+            return [RATE_LIMITED.in_language(language)]
         text, was_cut = cut_long_message(text)
-        messages = await self._assistant_messages(on_new_message, agent, sender, text)
-        messages = messages or [{"text": unavailable_answer(agent)}]
-        return sms_texts([{"text": long_message_note()}, *messages] if was_cut else messages)
+        messages = await self._assistant_messages(on_new_message, agent, sender, text, language)
+        # The turn may have changed the language ("hola" in a new conversation).
+        language = await conversation_language(agent, sender)
+        messages = messages or [{"text": unavailable_answer(agent, language)}]
+        if was_cut:
+            messages = [{"text": long_message_note(language)}, *messages]
+        return sms_texts(messages, language)
 
     async def _menu_choice(self, request: Request, sender: str, body: str) -> str:
         """A numbered reply ("2") becomes the payload of the quick reply it picks."""
@@ -234,8 +240,9 @@ class TwilioSmsInput(InputChannel):
         agent: Any,
         sender: str,
         text: str,
+        language: str,
     ) -> List[Dict[str, Any]]:
-        """The assistant's messages, or a kind apology when it fails or is too slow.
+        """The assistant's messages, or a kind apology in `language` when it fails or is slow.
 
         A slow message keeps being handled after the apology, so the tracker has it.
         """
@@ -249,12 +256,12 @@ class TwilioSmsInput(InputChannel):
                 "An SMS answer took over %.1f s; sent an apology.", self.reply_budget_seconds
             )
             handling.add_done_callback(_log_late_failure)
-            return [{"text": SLOW_REPLY}]
+            return [{"text": SLOW_REPLY.in_language(language)}]
         except Exception as error:  # the person still gets an answer
             logger.error("Handling an SMS failed: %s", type(error).__name__)
-            return [{"text": SOMETHING_WENT_WRONG}]
+            return [{"text": SOMETHING_WENT_WRONG.in_language(language)}]
         if collector.deletion_promised and not await forget(agent, sender):
-            return [{"text": NOT_DELETED}]
+            return [{"text": NOT_DELETED.in_language(language)}]
         return collector.messages
 
 

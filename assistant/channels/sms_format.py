@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence
 
+from assistant.channels.channel_texts import CRISIS_LINE_FIRST, ENGLISH, MENU_LINE
+
 # Twilio's limit for one message body; longer answers are split well below it.
 MAX_SMS_CHARACTERS = 1600
 # How long one text may be, in segments: about 612 GSM-7 characters, or 268 in UCS-2.
@@ -23,7 +25,6 @@ GSM7_SINGLE = 160
 UCS2_SEGMENT = 67
 UCS2_SINGLE = 70
 CRISIS_LINE = "988"
-CRISIS_LINE_FIRST = "If you are in crisis, call or text 988."
 
 # GSM 03.38 basic character set and extension table: what one 160-character segment holds.
 GSM7_CHARACTERS = frozenset(
@@ -111,10 +112,11 @@ def plain_text(text: str) -> str:
     return MARKDOWN_EMPHASIS.sub(r"\2", text)
 
 
-def button_menu(buttons: Sequence[Dict[str, Any]]) -> str:
+def button_menu(buttons: Sequence[Dict[str, Any]], language: str = ENGLISH) -> str:
     """The numbered list that stands for quick replies: "Reply 1 for ...", one per line."""
+    line = MENU_LINE.in_language(language)
     return "\n".join(
-        f"Reply {number} for {plain_text(str(button.get('title', '')))}"
+        line.format(number=number, title=plain_text(str(button.get("title", ""))))
         for number, button in enumerate(buttons, start=1)
     )
 
@@ -140,7 +142,7 @@ def payload_for_number(reply: str, buttons: Sequence[Dict[str, Any]]) -> Optiona
     return None
 
 
-def answer_text(messages: Sequence[Dict[str, Any]]) -> str:
+def answer_text(messages: Sequence[Dict[str, Any]], language: str = ENGLISH) -> str:
     """One plain-text answer from the collected bot messages, with the menu at its end."""
     buttons = last_buttons(messages)
     parts: List[str] = []
@@ -152,7 +154,7 @@ def answer_text(messages: Sequence[Dict[str, Any]]) -> str:
         if isinstance(image, str) and image:
             parts.append(image)
     if buttons:
-        parts.append(button_menu(buttons))
+        parts.append(button_menu(buttons, language))
     return to_gsm7("\n\n".join(parts))
 
 
@@ -238,9 +240,9 @@ def _longest_fitting_prefix(text: str, budget: TextBudget) -> int:
     return low
 
 
-def sms_texts(messages: Sequence[Dict[str, Any]]) -> List[str]:
+def sms_texts(messages: Sequence[Dict[str, Any]], language: str = ENGLISH) -> List[str]:
     """The texts to send for one turn; an answer that mentions 988 has it in the first."""
-    texts = split_for_sms(answer_text(messages))
+    texts = split_for_sms(answer_text(messages, language))
     if texts and any(CRISIS_LINE in t for t in texts) and CRISIS_LINE not in texts[0]:
-        texts.insert(0, CRISIS_LINE_FIRST)
+        texts.insert(0, CRISIS_LINE_FIRST.in_language(language))
     return texts

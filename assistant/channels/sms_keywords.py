@@ -1,26 +1,13 @@
 """Carrier keywords for SMS: opting out, opting back in, and asking for help.
 
-A keyword counts only as a whole message ("STOP", "stop."): "stop I want to die"
+The replies are in assistant/channels/channel_texts.py, in the conversation's
+language. A keyword counts only as a whole message ("STOP", "stop."): "stop I want to die"
 is a message for the assistant, and reaches distress detection like any other.
 """
 
 import enum
 import re
 from typing import Optional
-
-HELP_REPLY = (
-    "MBC Palliative Care Assistant: answers about palliative care and help finding care "
-    "nearby. In crisis, call or text 988. In an emergency, call 911. "
-    "Reply STOP to stop texts."
-)
-STOPPED_REPLY = (
-    "You won't get any more texts from us. Reply START to talk again. "
-    "If you are in crisis, call or text 988."
-)
-STARTED_REPLY = (
-    "Welcome back. Ask me anything about palliative care, or text HELP for help. "
-    "If you are in crisis, call or text 988."
-)
 
 
 class Keyword(enum.Enum):
@@ -29,6 +16,7 @@ class Keyword(enum.Enum):
     OPT_OUT = "opt_out"
     OPT_IN = "opt_in"
     HELP = "help"
+    HELP_IN_SPANISH = "help_in_spanish"
 
 
 # Twilio's default opt-out, opt-in and help keywords.
@@ -39,6 +27,9 @@ OPT_IN_WORDS = frozenset({"START", "UNSTOP"})
 # "Yes" is an answer to the assistant unless the person has opted out.
 OPT_IN_WORDS_WHEN_STOPPED = OPT_IN_WORDS | {"YES"}
 HELP_WORDS = frozenset({"HELP", "INFO"})
+# "AYUDA" alone is a Spanish texter asking for help: the help reply, in Spanish, which
+# names 988's Spanish line first among what to do.
+SPANISH_HELP_WORDS = frozenset({"AYUDA"})
 
 
 def keyword_in(body: str, opted_out: bool) -> Optional[Keyword]:
@@ -50,4 +41,6 @@ def keyword_in(body: str, opted_out: bool) -> Optional[Keyword]:
         return Keyword.OPT_IN
     if word in HELP_WORDS:
         return Keyword.HELP
+    if word in SPANISH_HELP_WORDS:
+        return Keyword.HELP_IN_SPANISH
     return None

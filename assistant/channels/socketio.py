@@ -22,27 +22,31 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from assistant.channels.conversation_ids import WebSessions
-from assistant.channels.forgetting import NOT_DELETED, announces_deletion, forget
-from assistant.channels.guards import (
+from assistant.channels.channel_texts import (
+    LOST_SESSION,
+    NOT_DELETED,
+    NOT_TEXT,
     RATE_LIMITED,
+    SOMETHING_WENT_WRONG,
+    conversation_language,
+)
+from assistant.channels.conversation_ids import WebSessions
+from assistant.channels.forgetting import announces_deletion, forget
+from assistant.channels.guards import (
     SenderLimits,
     cap_request_size,
     cut_long_message,
     long_message_note,
     max_request_bytes,
 )
-from assistant.channels.replies import SOMETHING_WENT_WRONG, unavailable_answer
+from assistant.channels.replies import unavailable_answer
 
 logger = logging.getLogger(__name__)
 
 # The demo page of `make run`; a site that embeds the widget lists its own origins.
 DEFAULT_ALLOWED_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
-LOST_SESSION = (
-    "I'm sorry, I lost track of our conversation. Please reload the page to carry on. "
-    "If this is an emergency, call 911."
-)
-NOT_TEXT = "I'm sorry, I can only read text messages. Could you type your message?"
+# Tells the widget the conversation's language after each turn ("en" or "es").
+LANGUAGE_EVENT = "conversation_language"
 # Tells the widget to forget its copy of the conversation too.
 CONVERSATION_DELETED = "conversation_deleted"
 
@@ -178,21 +182,29 @@ class CheckedSocketIOInput(InputChannel):
             session_id = data.get("session_id") if isinstance(data, dict) else None
             conversation = self.sessions.conversation_of(session_id)
             if conversation is None or conversation not in sio.rooms(sid):
-                await sio.emit(self.bot_message_evt, {"text": LOST_SESSION}, room=sid)
+                # No conversation says which language: both.
+                await sio.emit(self.bot_message_evt, {"text": LOST_SESSION.both()}, room=sid)
                 return
+            language = await conversation_language(agent, conversation)
             text = data.get("message", "")
             if not isinstance(text, str):
-                await sio.emit(self.bot_message_evt, {"text": NOT_TEXT}, room=sid)
+                not_text = NOT_TEXT.in_language(language)
+                await sio.emit(self.bot_message_evt, {"text": not_text}, room=sid)
                 return
             if not await self.limits.admitted(agent, conversation, text):
-                await sio.emit(self.bot_message_evt, {"text": RATE_LIMITED}, room=sid)
+                limited = RATE_LIMITED.in_language(language)
+                await sio.emit(self.bot_message_evt, {"text": limited}, room=sid)
                 return
             text, was_cut = cut_long_message(text)
             if was_cut:
-                await sio.emit(self.bot_message_evt, {"text": long_message_note()}, room=sid)
+                note = long_message_note(language)
+                await sio.emit(self.bot_message_evt, {"text": note}, room=sid)
             reply = await self._handle(on_new_message, agent, conversation, text)
             if reply is not None:
                 await sio.emit(self.bot_message_evt, {"text": reply}, room=conversation)
+            # The widget follows the assistant into the language this turn's answers are in.
+            language = await conversation_language(agent, conversation)
+            await sio.emit(LANGUAGE_EVENT, language, room=conversation)
 
         return socket_blueprint
 
@@ -211,11 +223,14 @@ class CheckedSocketIOInput(InputChannel):
             await on_new_message(message)
         except Exception as error:  # the person still gets an answer
             logger.error("Handling a socket.io message failed: %s", type(error).__name__)
-            return SOMETHING_WENT_WRONG
+            language = await conversation_language(agent, conversation)
+            return SOMETHING_WENT_WRONG.in_language(language)
+        if output.sent and not output.deletion_promised:
+            return None
+        language = await conversation_language(agent, conversation)
         if output.sent == 0:
-            return unavailable_answer(agent)
-        if output.deletion_promised:
-            if not await forget(agent, conversation):
-                return NOT_DELETED
-            await self.sio.emit(CONVERSATION_DELETED, room=conversation)
+            return unavailable_answer(agent, language)
+        if not await forget(agent, conversation):
+            return NOT_DELETED.in_language(language)
+        await self.sio.emit(CONVERSATION_DELETED, room=conversation)
         return None

@@ -7,9 +7,10 @@ got "I can only understand English". This component embeds such a message with
 multilingual-e5-small and gives it a probability per risk level (crisis, unsure,
 emergency, distress, none) from a logistic regression trained on the English
 training examples (by level) and the Spanish examples in `training/risk_es.yml`.
-It runs only when the classifier's best intent is `other_language` (it comes after
-the intent classifier in config.yml): English messages pay nothing. The risk
-assessor decides what the scores mean.
+It runs only for messages in Spanish (by the language detector) and those whose
+best intent is `other_language` (it comes after the intent classifier and the
+language detector in config.yml): English messages pay nothing. The risk assessor
+decides what the scores mean.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-import joblib
-import numpy as np
 import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -31,8 +30,11 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.linear_model import LogisticRegression
 
-from assistant.embeddings.e5 import E5Encoder
-from assistant.paths import PROJECT_ROOT
+from assistant.components.language_detector import is_spanish
+from assistant.components.spanish_intent_classifier import E5_VECTOR
+from assistant.components.stored_models import balanced_regression, store, stored
+from assistant.embeddings.e5 import E5Encoder, shared_e5
+from assistant.paths import project_path
 from assistant.safety.risk_decision import (
     LEVEL_NAME_OF_INTENT,
     NO_RISK,
@@ -59,8 +61,7 @@ def read_examples(path: Path) -> List[Tuple[str, str]]:
 
 def examples_path(config: Dict[str, Any]) -> Path:
     """The examples file; a relative path is read from the project's root."""
-    path = Path(config["examples"])
-    return path if path.is_absolute() else PROJECT_ROOT / path
+    return project_path(config["examples"])
 
 
 def best_intent(message: Message) -> Optional[str]:
@@ -99,7 +100,7 @@ class MultilingualRiskScorer(GraphComponent):
         self._storage = model_storage
         self._resource = resource
         self.model = model
-        self._encoder: Optional[E5Encoder] = E5Encoder() if model is not None else None
+        self._encoder: Optional[E5Encoder] = shared_e5() if model is not None else None
 
     @classmethod
     def create(
@@ -120,14 +121,13 @@ class MultilingualRiskScorer(GraphComponent):
             if m.get(TEXT) and m.get(INTENT)
         ]
         pairs += read_examples(examples_path(self._config))
-        encoder = E5Encoder()
+        encoder = shared_e5()
         rows = encoder.encode_all([text for text, _ in pairs])
-        self.model = LogisticRegression(
-            C=float(self._config["c"]), class_weight="balanced", max_iter=5000
-        ).fit(rows, np.array([level for _, level in pairs]))
+        self.model = balanced_regression(
+            rows, [level for _, level in pairs], float(self._config["c"])
+        )
         self._encoder = encoder
-        with self._storage.write_to(self._resource) as directory:
-            joblib.dump(self.model, directory / MODEL_FILE)
+        store(self._storage, self._resource, MODEL_FILE, self.model)
         return self._resource
 
     @classmethod
@@ -140,18 +140,18 @@ class MultilingualRiskScorer(GraphComponent):
         **kwargs: Any,
     ) -> MultilingualRiskScorer:
         """Load the trained model and the encoder."""
-        with model_storage.read_from(resource) as directory:
-            model = joblib.load(directory / MODEL_FILE)
-        return cls(config, model_storage, resource, model)
+        return cls(config, model_storage, resource, stored(model_storage, resource, MODEL_FILE))
 
     def process(self, messages: List[Message]) -> List[Message]:
-        """Score the messages the classifier reads as another language."""
+        """Score the messages in Spanish or in another language."""
         for message in messages:
             if self.model is None or self._encoder is None or not message.get(TEXT):
                 continue
-            if best_intent(message) != OTHER_LANGUAGE:
+            if best_intent(message) != OTHER_LANGUAGE and not is_spanish(message):
                 continue
-            vector = self._encoder.encode(str(message.get(TEXT)))
+            vector = message.get(E5_VECTOR)
+            if vector is None:
+                vector = self._encoder.encode(str(message.get(TEXT)))
             probabilities = self.model.predict_proba(vector[None, :])[0]
             message.set(
                 MULTILINGUAL_RISK,

@@ -45,16 +45,19 @@ from assistant.components.embedding_intent_classifier import (
     SENTENCE_PROBABILITIES,
     EmbeddingIntentClassifier,
 )
+from assistant.components.language_detector import is_spanish
 from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
+    OTHER_LANGUAGE,
     POSSIBLE_CRISIS,
     Decision,
     RiskScores,
     Thresholds,
     decide,
     decide_other_language,
+    decide_spanish,
     level_scores,
     with_riskiest_sentence,
 )
@@ -148,8 +151,10 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         )
         ranking = message.get(INTENT_RANKING_KEY) or []
         decision = decide(assessment, scores, ranking, self.thresholds)
-        other_language = message.get(MULTILINGUAL_RISK)
-        return decide_other_language(decision, other_language, self.thresholds), scores
+        multilingual = message.get(MULTILINGUAL_RISK)
+        if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
+            return decide_spanish(decision, multilingual, self.thresholds), scores
+        return decide_other_language(decision, multilingual, self.thresholds), scores
 
 
 def _level_name(decision: Decision) -> str:

@@ -22,10 +22,12 @@ from assistant.directory.places import (
 # The place after "near", "in", "around"... runs up to punctuation or a word that
 # starts a new part of the sentence.
 AFTER_PREPOSITION = re.compile(
-    r"\b(?:near|in|around|close to|nearby|outside(?: of)?|by|within \d+ miles of|from)\s+"
-    r"(?P<place>[^.?!;()\n]+?)"
-    r"(?=\s*(?:[.?!;()\n]|\b(?:for|with|who|that|which|where|please|and|or|but|so|because|"
-    r"since|if|to|at|thanks?)\b|$))",
+    r"\b(?:near|in|around|close to|nearby|outside(?: of)?|by|within \d+ miles of|from"
+    # Spanish: "cerca de 78701", "en San Antonio", "por Houston", "alrededor de Austin".
+    r"|cerca de|en|por|alrededor de|de)\s+"
+    r"(?P<place>[^.?!;()¿¡\n]+?)"
+    r"(?=\s*(?:[.?!;()¿¡\n]|\b(?:for|with|who|that|which|where|please|and|or|but|so|because|"
+    r"since|if|to|at|thanks?|para|con|que|donde|porfa|por favor|y|o|pero|porque|si|gracias)\b|$))",
     re.I,
 )
 # "Austin TX hospice", "Chicago, Illinois" without a preposition before them.
@@ -36,7 +38,11 @@ NOT_PLACES = {
     "me", "my", "home", "my home", "the hospital", "hospital", "a hospital", "person",
     "general", "the area", "this area", "my area", "town", "the city", "the community",
     "the office", "an office", "a clinic", "the clinic", "network", "my network",
+    "casa", "mi casa", "la casa", "el hospital", "hospicio", "una clínica",
 }  # fmt: skip
+NOT_PLACE_STARTS = ("my ", "the ", "a ", "an ")
+# Spanish articles only in lower case: "el hospital" is not a place, "El Paso" is.
+NOT_PLACE_STARTS_SPANISH = ("mi ", "el ", "la ", "los ", "las ", "un ", "una ")
 MAX_PLACE_WORDS = 5
 
 
@@ -72,7 +78,11 @@ def _candidates(message: str) -> Iterator[PlaceMention]:
 
 def _names_a_place(text: str, gazetteer: Gazetteer) -> bool:
     """Known and foreign places count; unknown ones only with a capital ("Narnia")."""
-    if text.lower() in NOT_PLACES or text.lower().startswith(("my ", "the ", "a ", "an ")):
+    if (
+        text.lower() in NOT_PLACES
+        or text.lower().startswith(NOT_PLACE_STARTS)
+        or text.startswith(NOT_PLACE_STARTS_SPANISH)
+    ):
         return False
     result = gazetteer.resolve(text)
     if not isinstance(result, UnknownPlace) or result.reason is UnknownReason.OUTSIDE_US:

@@ -18,7 +18,8 @@ SETTINGS: Dict[str, str] = {
     "clinic": "in a clinic or office",
     "remote": "by phone or video",
 }
-# Spellings accepted in CSV files, besides the keys and names above.
+# Spellings accepted in CSV files and in replies, besides the keys and names above
+# (Spanish ones too: a reply to "which kind of help?" may be in Spanish).
 KIND_ALIASES = {
     "palliative": "palliative_care",
     "hospice care": "hospice",
@@ -27,6 +28,16 @@ KIND_ALIASES = {
     "therapy": "counseling",
     "support groups": "support_group",
     "support": "support_group",
+    "cuidados paliativos": "palliative_care",
+    "cuidado paliativo": "palliative_care",
+    "paliativos": "palliative_care",
+    "hospicio": "hospice",
+    "cuidados de hospicio": "hospice",
+    "consejería": "counseling",
+    "consejeria": "counseling",
+    "terapia": "counseling",
+    "grupo de apoyo": "support_group",
+    "grupos de apoyo": "support_group",
 }
 SETTING_ALIASES = {
     "in home": "home",

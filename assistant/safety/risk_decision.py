@@ -111,6 +111,9 @@ class Thresholds:
     # from `other_language_some_risk` the "only English" answer names 988's Spanish line.
     other_language_emergency: float = 0.6
     other_language_some_risk: float = 0.5
+    # A message in Spanish, which the assistant understands and answers: a sure crisis
+    # score asks the direct question (911 from `other_language_emergency`).
+    spanish_check_in: float = 0.6
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,39 @@ def decide_other_language(
     risk = scores.get(CRISIS_LEVEL, 0.0) + scores.get(UNSURE_LEVEL, 0.0) + emergency
     if risk >= thresholds.other_language_some_risk:
         return Decision(OTHER_LANGUAGE, Level.NONE, some_risk=True, source="multilingual")
+    return decision
+
+
+def decide_spanish(
+    decision: Decision, scores: Optional[Mapping[str, float]], thresholds: Thresholds
+) -> Decision:
+    """The decision for a message in Spanish, raised by the multilingual scores when sure.
+
+    A Spanish message is read like an English one (patterns, Spanish cues, and the
+    classifiers' probabilities per level, the Spanish classifier averaged in). The
+    multilingual scores only raise the level when they are sure: 911 from the emergency
+    threshold, and from the crisis one the direct question (in Spanish, naming 988's
+    Spanish line), never the crisis answer alone: on benign Spanish messages full of
+    death words they are too often sure and wrong. In their middle band they raised
+    false alarms on ordinary Spanish questions (docs/languages.md).
+    """
+    if scores:
+        # Below an emergency or a crisis: nothing, distress, or the direct question.
+        below = decision.level <= Level.DISTRESS or decision.intent == POSSIBLE_CRISIS
+        if below and scores.get(EMERGENCY_LEVEL, 0.0) >= thresholds.other_language_emergency:
+            return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="multilingual")
+        topic = decision.topic or (decision.intent if decision.intent not in NOT_A_TOPIC else None)
+        if (
+            decision.level <= Level.DISTRESS
+            and scores.get(CRISIS_LEVEL, 0.0) >= thresholds.spanish_check_in
+        ):
+            return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "multilingual")
+        # In the middle band, "I didn't understand" names 988 (as `some_risk` does in English).
+        middle = sum(
+            scores.get(level, 0.0) for level in (CRISIS_LEVEL, UNSURE_LEVEL, EMERGENCY_LEVEL)
+        )
+        if middle >= thresholds.other_language_some_risk:
+            return replace(decision, some_risk=True)
     return decision
 
 

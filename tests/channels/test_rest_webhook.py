@@ -9,8 +9,8 @@ from typing import Any, AsyncIterator, Dict, List, Tuple
 import aiohttp
 import pytest
 
-from assistant.channels.guards import DEFAULT_MAX_MESSAGE_CHARACTERS, RATE_LIMITED
-from assistant.channels.replies import SOMETHING_WENT_WRONG
+from assistant.channels.channel_texts import RATE_LIMITED, SOMETHING_WENT_WRONG
+from assistant.channels.guards import DEFAULT_MAX_MESSAGE_CHARACTERS
 from assistant.channels.rest import CheckedRestInput
 from tests.channels.inprocess import ScriptedAgent, serving
 
@@ -119,8 +119,8 @@ async def test_over_the_rate_limit_only_a_free_text_crisis_is_answered_and_only_
     for _ in range(RATE_LIMIT):
         assert (await post(url, json={"sender": "fast", "message": "hi"}))[0] == 200
     status, answer = await post(url, json={"sender": "fast", "message": "hi"})
-    assert status == 429 and answer[0]["text"] == RATE_LIMITED
-    assert "988" in RATE_LIMITED and "911" in RATE_LIMITED
+    assert status == 429 and answer[0]["text"] == RATE_LIMITED.en
+    assert "988" in RATE_LIMITED.en and "911" in RATE_LIMITED.en
     assert (await post(url, json={"sender": "fast", "message": "/crisis_self"}))[0] == 429
     # Over the limit, the first few messages a minute are read: "hi" above was one of them.
     statuses = [
@@ -137,4 +137,4 @@ async def test_a_failure_inside_the_assistant_gets_a_kind_answer() -> None:
         status, answer = await post(
             f"{base_url}/webhooks/rest/webhook", json={"sender": "a", "message": "hi"}
         )
-    assert status == 200 and answer[0]["text"] == SOMETHING_WENT_WRONG
+    assert status == 200 and answer[0]["text"] == SOMETHING_WENT_WRONG.en

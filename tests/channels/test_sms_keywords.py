@@ -2,7 +2,8 @@
 
 import pytest
 
-from assistant.channels.sms_keywords import HELP_REPLY, Keyword, keyword_in
+from assistant.channels.channel_texts import HELP_REPLY
+from assistant.channels.sms_keywords import Keyword, keyword_in
 
 
 @pytest.mark.parametrize(
@@ -37,12 +38,21 @@ def test_start_opts_in_and_yes_only_when_stopped() -> None:
 def test_help_is_short_and_names_the_crisis_line() -> None:
     assert keyword_in("help", opted_out=False) is Keyword.HELP
     assert keyword_in("INFO", opted_out=True) is Keyword.HELP
-    assert "988" in HELP_REPLY and "911" in HELP_REPLY
-    assert len(HELP_REPLY) <= 160 * 2
+    assert "988" in HELP_REPLY.en and "911" in HELP_REPLY.en
+    assert len(HELP_REPLY.en) <= 160 * 2
 
 
-@pytest.mark.parametrize("body", ["PARAR", "alto", "Baja", "AYUDA"])
-def test_spanish_words_are_not_keywords_because_twilio_does_not_treat_them_so(body: str) -> None:
+@pytest.mark.parametrize("body", ["PARAR", "alto", "Baja"])
+def test_spanish_stop_words_do_not_opt_out_because_twilio_does_not_treat_them_so(
+    body: str,
+) -> None:
     # Twilio's default opt-out handles English words only (docs/channels.md); a texter
     # told "you have opted out" while Twilio kept delivering would be misled.
     assert keyword_in(body, opted_out=False) is None
+
+
+def test_ayuda_alone_gets_the_help_reply_in_spanish_with_988s_spanish_line() -> None:
+    assert keyword_in("AYUDA", opted_out=False) is Keyword.HELP_IN_SPANISH
+    assert keyword_in("ayuda!", opted_out=False) is Keyword.HELP_IN_SPANISH
+    assert keyword_in("ayuda por favor, mi mamá", opted_out=False) is None
+    assert "988 y marque 2" in HELP_REPLY.es and "911" in HELP_REPLY.es

@@ -10,9 +10,9 @@ from typing import Any, AsyncIterator, Dict, List, Optional, Tuple
 import aiohttp
 import pytest
 
+from assistant.channels.channel_texts import HELP_REPLY, STARTED_REPLY, STOPPED_REPLY
 from assistant.channels.guards import DEFAULT_MAX_MESSAGE_CHARACTERS
 from assistant.channels.sms import TwilioSmsInput
-from assistant.channels.sms_keywords import HELP_REPLY, STARTED_REPLY, STOPPED_REPLY
 from assistant.channels.sms_state import SmsState
 from tests.channels.inprocess import ScriptedAgent, echo, serving
 from tests.harness.keys import TEST_SECRETS
@@ -108,10 +108,10 @@ async def test_a_numbered_reply_sends_the_payload_of_that_quick_reply(sms: Tuple
 async def test_stop_silences_until_start_and_help_always_answers(sms: Tuple) -> None:
     url, agent = sms
     phone = new_phone()
-    assert await text(url, phone, "STOP") == [STOPPED_REPLY]
+    assert await text(url, phone, "STOP") == [STOPPED_REPLY.en]
     assert await text(url, phone, "are you there?") == []
-    assert await text(url, phone, "help") == [HELP_REPLY]
-    assert await text(url, phone, "Start") == [STARTED_REPLY]
+    assert await text(url, phone, "help") == [HELP_REPLY.en]
+    assert await text(url, phone, "Start") == [STARTED_REPLY.en]
     assert (await text(url, phone, "stop I want to die"))[0].startswith("You said: stop I")
     assert [m.text for m in agent.received] == ["stop I want to die"]
 

@@ -9,8 +9,9 @@ from typing import Any, AsyncIterator, Tuple
 import pytest
 import socketio
 
+from assistant.channels.channel_texts import LOST_SESSION, NOT_TEXT
 from assistant.channels.conversation_ids import WebSessions
-from assistant.channels.socketio import LOST_SESSION, NOT_TEXT, CheckedSocketIOInput
+from assistant.channels.socketio import CheckedSocketIOInput
 from tests.channels.inprocess import ScriptedAgent, serving
 from tests.widget_connection import WidgetConnection, text_of
 
@@ -66,7 +67,7 @@ async def test_a_message_outside_the_sockets_session_is_answered_kindly(
     tab = WidgetConnection()
     await tab.open(url)
     await tab.say(data)
-    assert text_of(await tab.answer(settle=0.3)) == LOST_SESSION
+    assert text_of(await tab.answer(settle=0.3)) == LOST_SESSION.both()
     assert agent.received == []
     await tab.close()
 
@@ -76,7 +77,7 @@ async def test_a_message_that_is_not_text_is_answered_kindly(widget_server: Tupl
     tab = WidgetConnection()
     session_id = await tab.open(url)
     await tab.say({"message": {"text": "hi"}, "session_id": session_id})
-    assert text_of(await tab.answer(settle=0.3)) == NOT_TEXT
+    assert text_of(await tab.answer(settle=0.3)) == NOT_TEXT.en
     assert agent.received == []
     await tab.close()
 
@@ -98,7 +99,7 @@ async def test_a_session_id_the_server_did_not_issue_gets_a_new_session(
     issued = await tab.open(url, made_up)
     assert issued != made_up and SESSIONS.conversation_of(issued)
     await tab.say({"message": "hello", "session_id": made_up})
-    assert text_of(await tab.answer(settle=0.3)) == LOST_SESSION
+    assert text_of(await tab.answer(settle=0.3)) == LOST_SESSION.both()
     assert agent.received == []
     await tab.close()
 

@@ -1,5 +1,7 @@
 """Understanding the places people name, offline."""
 
+from typing import Optional
+
 import pytest
 
 from assistant.directory.place_mentions import find_place_mention
@@ -10,6 +12,7 @@ from assistant.directory.places import (
     StateOnly,
     UnknownPlace,
     UnknownReason,
+    gazetteer,
 )
 
 
@@ -139,3 +142,19 @@ def test_the_place_is_found_inside_a_message(places: Gazetteer, message: str, pl
 )
 def test_no_place_is_found_where_none_is_named(places: Gazetteer, message: str) -> None:
     assert find_place_mention(message, places) is None
+
+
+@pytest.mark.parametrize(
+    ("message", "place"),
+    [
+        ("vivimos en Houston", "Houston"),
+        ("cuidados paliativos cerca de 78701", "78701"),
+        ("soy de El Paso", "El Paso"),
+        ("busco hospice por Austin por favor", "Austin"),
+        ("hospicio en casa", None),
+        ("estamos en el hospital", None),
+    ],
+)
+def test_a_place_named_in_spanish(message: str, place: Optional[str]) -> None:
+    mention = find_place_mention(message, gazetteer())
+    assert (mention.text if mention else None) == place

@@ -7,11 +7,11 @@ bounded; a typed `/intent` payload never gets it.
 import pytest
 import requests
 
+from assistant.channels.channel_texts import RATE_LIMITED
 from assistant.channels.guards import (
     DEFAULT_CRISIS_EXEMPTIONS_PER_MINUTE,
     DEFAULT_MAX_MESSAGE_CHARACTERS,
     DEFAULT_RATE_LIMIT_PER_MINUTE,
-    RATE_LIMITED,
 )
 from tests.e2e.conversation import new_sender, texts
 from tests.harness.keys import REST_HEADERS
@@ -59,7 +59,7 @@ def test_too_many_messages_get_429_but_a_crisis_is_still_answered(rasa_url: str)
     limited = post(rasa_url, sender, "what is hospice?")
     assert limited.status_code == 429
     assert limited.headers["Retry-After"] == "60"
-    assert texts(limited.json()) == RATE_LIMITED
+    assert texts(limited.json()) == RATE_LIMITED.en
     crisis = post(rasa_url, sender, "i want to end my life")
     assert crisis.status_code == 200
     assert "Call or text 988" in texts(crisis.json())
@@ -92,8 +92,8 @@ def test_a_very_long_message_is_cut_with_a_note(rasa_url: str) -> None:
 def test_too_many_texts_get_a_short_text(rasa_url: str) -> None:
     phone = Texter(rasa_url)
     for _ in range(DEFAULT_RATE_LIMIT_PER_MINUTE):
-        assert phone.text("thank you") != [RATE_LIMITED]
-    assert phone.text("what is hospice?") == [RATE_LIMITED]
+        assert phone.text("thank you") != [RATE_LIMITED.en]
+    assert phone.text("what is hospice?") == [RATE_LIMITED.en]
     assert "988" in phone.text("I don't want to be alive anymore")[0]
 
 
@@ -104,5 +104,5 @@ async def test_too_many_widget_messages_get_a_short_message(rasa_url: str) -> No
         await connection.say({"message": "thanks", "session_id": session_id})
         await connection.answer(settle=0.2)
     await connection.say({"message": "what is hospice?", "session_id": session_id})
-    assert text_of(await connection.answer(settle=0.5)) == RATE_LIMITED
+    assert text_of(await connection.answer(settle=0.5)) == RATE_LIMITED.en
     await connection.close()

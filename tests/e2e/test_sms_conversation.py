@@ -10,7 +10,7 @@ from typing import Any, Iterator, List
 import pytest
 import requests
 
-from assistant.channels.sms import SLOW_REPLY
+from assistant.channels.channel_texts import SLOW_REPLY
 from assistant.channels.sms_format import GSM7_CHARACTERS, MAX_SMS_CHARACTERS
 from tests.e2e.conversation import MAX_TURNS_PER_SESSION
 from tests.harness.servers import free_port, rasa_server
@@ -210,7 +210,7 @@ def test_a_slow_answer_gets_an_apology_in_time_and_the_message_is_kept(
 ) -> None:
     phone = Texter(proxied_url, signed_url=PUBLIC_WEBHOOK_URL)
     started = time.monotonic()
-    assert phone.text("find hospice near 60614", message_sid="SMslow0001") == [SLOW_REPLY]
+    assert phone.text("find hospice near 60614", message_sid="SMslow0001") == [SLOW_REPLY.en]
     assert time.monotonic() - started < SLOW_ACTION_SECONDS
     assert phone.text("find hospice near 60614", message_sid="SMslow0001") == []
     deadline = time.monotonic() + 60

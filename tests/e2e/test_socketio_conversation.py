@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from assistant.channels.channel_texts import LOST_SESSION, NOT_TEXT
 from assistant.channels.conversation_ids import WEB_SESSION_ID
-from assistant.channels.socketio import LOST_SESSION, NOT_TEXT
 from tests.widget_connection import WidgetConnection, text_of
 
 pytestmark = pytest.mark.model
@@ -61,7 +61,7 @@ async def test_a_message_outside_this_sockets_session_is_answered_kindly(
     connection = WidgetConnection()
     await connection.open(rasa_url)
     await connection.say(data)
-    assert text_of(await connection.answer(settle=0.5)) == LOST_SESSION
+    assert text_of(await connection.answer(settle=0.5)) == LOST_SESSION.both()
     await connection.close()
 
 
@@ -69,7 +69,7 @@ async def test_a_message_that_is_not_text_is_answered_kindly(rasa_url: str) -> N
     connection = WidgetConnection()
     session_id = await connection.open(rasa_url)
     await connection.say({"message": {"text": "hi"}, "session_id": session_id})
-    assert text_of(await connection.answer(settle=0.5)) == NOT_TEXT
+    assert text_of(await connection.answer(settle=0.5)) == NOT_TEXT.en
     await connection.say({"message": "💜 <script>alert(1)</script>", "session_id": session_id})
     assert text_of(await connection.answer())
     await connection.close()

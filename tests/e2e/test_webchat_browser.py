@@ -2,8 +2,8 @@
 
 Debian's Chromium, driven by Playwright; screenshots land in test-artifacts/webchat/.
 axe-core (inside axe-playwright-python, offline) checks WCAG 2.1 A and AA on a phone and on a
-desktop screen: with the chat open, after quick replies, after a directory result and with the
-crisis answer shown.
+desktop screen: with the chat open, after quick replies, after a directory result, with the
+crisis answer shown and in Spanish.
 """
 
 import threading
@@ -188,6 +188,50 @@ def test_the_widget_on_a_desktop_screen(browser: Browser, page_url: str) -> None
     page.wait_for_timeout(1500)
     page.screenshot(path=ARTIFACTS / "6-crisis-desktop.png")
     assert_accessible(page, "desktop, crisis answer shown")
+    page.context.close()
+
+
+def test_the_widget_switches_language_and_follows_the_person(
+    browser: Browser, page_url: str
+) -> None:
+    page = browser.new_context(viewport=PHONE).new_page()
+    page.goto(page_url)
+    page.get_by_role("button", name="Chat with us").click()
+    log = page.get_by_role("log")
+    expect(log).to_contain_text("What would you like to know?", timeout=ANSWER_MS)
+    widget = page.locator(".mbc-chat")
+    expect(widget).to_have_attribute("lang", "en")
+
+    # The visible switch: the assistant answers in Spanish, the widget speaks Spanish.
+    before = bot_messages(page)
+    page.get_by_role("button", name="Cambiar a español").click()
+    wait_for_answer(page, before, "seguimos en español")
+    expect(widget).to_have_attribute("lang", "es")
+    expect(page.get_by_label("Escriba su mensaje")).to_be_visible()
+    expect(page.get_by_role("button", name="Enviar")).to_be_visible()
+    expect(page.locator(".mbc-chat__message--bot").last).to_have_attribute("lang", "es")
+    before = bot_messages(page)
+    page.get_by_label("Escriba su mensaje").fill("¿qué es el hospicio?")
+    page.keyboard.press("Enter")
+    wait_for_answer(page, before, "no son lo mismo")
+    page.screenshot(path=ARTIFACTS / "7-spanish-phone.png")
+    assert_accessible(page, "phone, in Spanish")
+
+    # Writing in English takes the assistant and the widget back to English.
+    before = bot_messages(page)
+    page.get_by_label("Escriba su mensaje").fill("sorry, can we talk about pain instead?")
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Type your message")).to_be_visible(timeout=ANSWER_MS)
+    expect(widget).to_have_attribute("lang", "en")
+    expect(page.locator(".mbc-chat__message--bot").nth(before)).to_have_attribute("lang", "en")
+    expect(page.get_by_role("button", name="Cambiar a español")).to_be_visible()
+
+    # A reload keeps the language.
+    page.get_by_role("button", name="Cambiar a español").click()
+    expect(widget).to_have_attribute("lang", "es")
+    page.reload()
+    expect(page.locator(".mbc-chat")).to_have_attribute("lang", "es")
+    expect(page.get_by_role("button", name="Switch to English")).to_be_visible()
     page.context.close()
 
 

@@ -10,6 +10,7 @@ from assistant.safety.risk_decision import (
     Thresholds,
     decide,
     decide_other_language,
+    decide_spanish,
     with_riskiest_sentence,
 )
 
@@ -278,3 +279,28 @@ def test_a_message_in_another_language_is_read_by_the_multilingual_scores() -> N
     # Rasa's fallback over a Spanish message: the same reading.
     unsure = Decision("nlu_fallback", Level.NONE)
     assert decide_other_language(unsure, {"crisis": 0.6}, THRESHOLDS).intent == "other_language"
+
+
+def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> None:
+    topic = Decision("palliative_vs_hospice", Level.NONE)
+
+    def read(decision: Decision = topic, **scores: float) -> Decision:
+        return decide_spanish(decision, scores, THRESHOLDS)
+
+    # Spanish is understood: a sure crisis score asks directly (never the crisis answer
+    # alone), with the topic kept for after it; a sure emergency score gives 911.
+    asked = read(crisis=0.7)
+    assert asked.intent == "possible_crisis" and asked.topic == "palliative_vs_hospice"
+    assert read(emergency=0.7).intent == "medical_emergency"
+    # In the middle, the classifiers and patterns decide; "I didn't understand" names 988.
+    middle = read(crisis=0.3, unsure=0.25)
+    assert middle.intent == "palliative_vs_hospice" and middle.some_risk
+    # A question already asked stays one; a pattern's crisis or emergency stays.
+    question = Decision("possible_crisis", Level.CRISIS, some_risk=True)
+    assert read(question, crisis=0.8) == question
+    emergency = Decision("medical_emergency", Level.EMERGENCY, some_risk=True)
+    assert read(emergency, crisis=0.9) == emergency
+    assert read(distress=0.6, none=0.4) == topic
+    # "me muero de ganas de ver a mis nietos": the topic.
+    assert read(none=0.9, crisis=0.05) == topic
+    assert decide_spanish(topic, None, THRESHOLDS) == topic

@@ -7,8 +7,15 @@
  * the tab forgets it on this device. Every message is inserted as text, never as
  * HTML: only web addresses and phone numbers become links, built by this script.
  *
+ * English or Spanish: the header's switch changes the conversation's language (it tells
+ * the assistant, which answers in it from then on), and the widget follows when the
+ * assistant changes language because the person writes in the other one (the server's
+ * "conversation_language" event). The widget's own texts and its `lang` attribute, which
+ * screen readers use to pick a voice, follow too.
+ *
  * Embed: <script src=".../socket.io.min.js" defer></script>
  *        <script src=".../chat.js" data-server-url="https://rasa.example.org" defer></script>
+ * data-language="es" starts in Spanish (by default, the page's own `lang`).
  */
 (function () {
   "use strict";
@@ -16,12 +23,16 @@
   var script = document.currentScript;
   var SERVER_URL = (script && script.getAttribute("data-server-url")) ||
     window.location.protocol + "//" + window.location.hostname + ":5005";
-  var TITLE = (script && script.getAttribute("data-title")) || "Palliative care assistant";
   var STORAGE_KEY = "mbc-chat:" + SERVER_URL;
   var GREETING_PAYLOAD = "/greet";
   var MAX_MESSAGE_LENGTH = 2000;
   var ANSWER_TIMEOUT_MS = 20000;
-  var TEXT = {
+  var LANGUAGES = ["en", "es"];
+  var TEXTS = {};
+  TEXTS.en = {
+    title: "Palliative care assistant",
+    switchTo: "Español",
+    switchLabel: "Cambiar a español",
     open: "Chat with us",
     close: "Close chat",
     inputLabel: "Type your message",
@@ -37,8 +48,32 @@
     slow: "I'm sorry, this is taking longer than usual. Please try again in a moment. " +
       "If this is an emergency, call 911.",
     tooLong: "That message is too long for me. Could you say it in fewer words?",
-    note: "Automated assistant, not a person. In an emergency, call 911."
+    note: "Automated assistant, not a person. In an emergency, call 911.",
+    log: "Conversation"
   };
+  TEXTS.es = {
+    title: "Asistente de cuidados paliativos",
+    switchTo: "English",
+    switchLabel: "Switch to English",
+    open: "Chatee con nosotros",
+    close: "Cerrar el chat",
+    inputLabel: "Escriba su mensaje",
+    send: "Enviar",
+    you: "Usted dijo:",
+    bot: "El asistente dijo:",
+    replies: "Respuestas sugeridas",
+    typing: "El asistente está escribiendo",
+    connecting: "Conectando...",
+    reconnecting: "Se perdió la conexión. Volviendo a conectar...",
+    unreachable: "No puedo comunicarme con el asistente en este momento. Por favor, intente " +
+      "de nuevo en unos minutos. Si es una emergencia, llame al 911.",
+    slow: "Lo siento, esto está tardando más de lo normal. Por favor, intente de nuevo en un " +
+      "momento. Si es una emergencia, llame al 911.",
+    tooLong: "Ese mensaje es demasiado largo para mí. ¿Podría decirlo con menos palabras?",
+    note: "Asistente automático, no una persona. En una emergencia, llame al 911.",
+    log: "Conversación"
+  };
+  var SWITCH_PAYLOAD = '/switch_language{"language": "LANGUAGE"}';
 
   // Web addresses (with or without http), and US phone numbers including 988.
   var LINK = new RegExp(
@@ -49,6 +84,7 @@
   var TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
   var state = loadState();
+  var TEXT = TEXTS[state.language];
   var socket = null;
   var sessionReady = false;
   var outbox = [];
@@ -64,12 +100,22 @@
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY) || "null");
       if (saved && Array.isArray(saved.messages)) {
-        return { sessionId: saved.sessionId || null, messages: saved.messages, open: !!saved.open };
+        return {
+          sessionId: saved.sessionId || null, messages: saved.messages, open: !!saved.open,
+          language: LANGUAGES.indexOf(saved.language) >= 0 ? saved.language : startLanguage()
+        };
       }
     } catch (error) {
       // Storage unavailable or unreadable: start a new conversation.
     }
-    return { sessionId: null, messages: [], open: false };
+    return { sessionId: null, messages: [], open: false, language: startLanguage() };
+  }
+
+  // The embedding's data-language, else the page's language, else English.
+  function startLanguage() {
+    var wanted = ((script && script.getAttribute("data-language")) ||
+      document.documentElement.lang || "en").slice(0, 2).toLowerCase();
+    return LANGUAGES.indexOf(wanted) >= 0 ? wanted : "en";
   }
 
   function saveState() {
@@ -92,7 +138,7 @@
   }
 
   function buildInterface() {
-    var root = element("div", { "class": "mbc-chat" });
+    var root = element("div", { "class": "mbc-chat", lang: state.language });
     var launcher = element("button", {
       type: "button", "class": "mbc-chat__launcher",
       "aria-expanded": "false", "aria-controls": "mbc-chat-panel"
@@ -103,17 +149,23 @@
     });
     panel.hidden = true;
     var header = element("header", { "class": "mbc-chat__header" });
-    var title = element("h2", { id: "mbc-chat-title", "class": "mbc-chat__title" }, TITLE);
+    var title = element("h2", { id: "mbc-chat-title", "class": "mbc-chat__title" }, TEXT.title);
+    // The switch names the other language in that language, and says so to screen readers.
+    var switcher = element("button", {
+      type: "button", "class": "mbc-chat__language", lang: otherLanguage(),
+      "aria-label": TEXT.switchLabel
+    }, TEXT.switchTo);
     var close = element("button", {
       type: "button", "class": "mbc-chat__close", "aria-label": TEXT.close
     }, "\u00d7");
     header.appendChild(title);
+    header.appendChild(switcher);
     header.appendChild(close);
     var status = element("p", { "class": "mbc-chat__status", role: "status", "aria-live": "polite" });
     // The live region is a container around the list, so the messages keep list semantics.
     var log = element("div", {
       "class": "mbc-chat__log", role: "log", "aria-live": "polite",
-      "aria-relevant": "additions", "aria-label": "Conversation", tabindex: "0"
+      "aria-relevant": "additions", "aria-label": TEXT.log, tabindex: "0"
     });
     var messages = element("ol", { "class": "mbc-chat__messages" });
     log.appendChild(messages);
@@ -146,6 +198,12 @@
       }
     });
     close.addEventListener("click", closePanel);
+    switcher.addEventListener("click", function () {
+      var wanted = otherLanguage();
+      var shown = TEXT.switchTo;
+      setLanguage(wanted);
+      sendMessage(shown, SWITCH_PAYLOAD.replace("LANGUAGE", wanted));
+    });
     panel.addEventListener("keydown", function (event) {
       if (event.key === "Escape") {
         closePanel();
@@ -162,9 +220,54 @@
       submitTyped();
     });
     return {
-      launcher: launcher, panel: panel, status: status, log: log, messages: messages,
-      typing: typing, replies: replies, input: input
+      root: root, launcher: launcher, panel: panel, title: title, switcher: switcher,
+      close: close, status: status, log: log, messages: messages, typing: typing,
+      replies: replies, label: label, input: input, send: send, note: note
     };
+  }
+
+  function otherLanguage() {
+    return state.language === "es" ? "en" : "es";
+  }
+
+  // The widget's own texts and its lang attribute in `language`.
+  function setLanguage(language) {
+    if (LANGUAGES.indexOf(language) < 0 || language === state.language) {
+      return;
+    }
+    state.language = language;
+    TEXT = TEXTS[language];
+    saveState();
+    ui.root.setAttribute("lang", language);
+    ui.launcher.textContent = ui.panel.hidden ? TEXT.open : TEXT.close;
+    ui.title.textContent = TEXT.title;
+    ui.switcher.textContent = TEXT.switchTo;
+    ui.switcher.setAttribute("lang", otherLanguage());
+    ui.switcher.setAttribute("aria-label", TEXT.switchLabel);
+    ui.close.setAttribute("aria-label", TEXT.close);
+    ui.log.setAttribute("aria-label", TEXT.log);
+    ui.typing.setAttribute("aria-label", TEXT.typing);
+    ui.replies.setAttribute("aria-label", TEXT.replies);
+    ui.label.textContent = TEXT.inputLabel;
+    ui.input.setAttribute("placeholder", TEXT.inputLabel);
+    ui.send.textContent = TEXT.send;
+    ui.note.textContent = TEXT.note;
+  }
+
+  // The assistant's language after a turn: this turn's answers are in it.
+  function followConversationLanguage(language) {
+    if (LANGUAGES.indexOf(language) < 0) {
+      return;
+    }
+    for (var index = state.messages.length - 1; index >= 0; index--) {
+      if (state.messages[index].from !== "bot") {
+        break;
+      }
+      state.messages[index].lang = language;
+    }
+    setLanguage(language);
+    saveState();
+    renderAll();
   }
 
   function openPanel(moveFocus) {
@@ -223,6 +326,7 @@
       flushOutbox();
     });
     socket.on("bot_uttered", receive);
+    socket.on("conversation_language", followConversationLanguage);
     socket.on("conversation_deleted", forgetTranscript);
     socket.on("disconnect", function () {
       sessionReady = false;
@@ -287,7 +391,7 @@
     }
     window.clearTimeout(answerTimer);
     ui.typing.hidden = true;
-    addMessage({ from: "bot", text: text, buttons: buttons });
+    addMessage({ from: "bot", text: text, buttons: buttons, lang: state.language });
   }
 
   // The server deleted the conversation: keep only its confirmation on screen and here.
@@ -326,6 +430,9 @@
     var item = element("li", {
       "class": "mbc-chat__message mbc-chat__message--" + (fromBot ? "bot" : "user")
     });
+    if (fromBot && LANGUAGES.indexOf(message.lang) >= 0) {
+      item.setAttribute("lang", message.lang);
+    }
     item.appendChild(element("span", { "class": "mbc-chat__visually-hidden" }, fromBot ? TEXT.bot : TEXT.you));
     var bubble = element("p", { "class": "mbc-chat__bubble" });
     if (fromBot) {
