@@ -7,7 +7,6 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from assistant.components.language_detector import (
-    SPANISH_PROBABILITY,
     LanguageDetector,
     is_spanish,
     make_detector,
@@ -48,6 +47,10 @@ def found(message: Message) -> Optional[str]:
         # A language named to refuse it asks for the other.
         ("no hablo inglés", "es"),
         ("sorry I don't speak Spanish", "en"),
+        # Someone else's language is not the writer's wish; a Spanish greeting before an
+        # English sentence does not make it Spanish.
+        ("My mom can't read English", "en"),
+        ("Hola, I want to end my life", None),
     ],
 )
 def test_the_language_of_a_message_clearly_written_in_one(
@@ -66,4 +69,4 @@ def test_a_refused_language_is_not_taken_as_the_choice(detector: LanguageDetecto
 def test_spanish_messages_are_read_for_risk_as_spanish(detector: LanguageDetector) -> None:
     assert is_spanish(language_of(detector, "ya no quiero seguir viviendo"))
     assert not is_spanish(language_of(detector, "I don't want to go on living"))
-    assert 0.0 <= language_of(detector, "ok").get(SPANISH_PROBABILITY) <= 1.0
+    assert not is_spanish(language_of(detector, "Hola, I want to end my life"))

@@ -48,8 +48,10 @@ WORD = re.compile(r"[^\W\d_]+")
 # Greetings lingua cannot be sure of on their own, that only Spanish speakers write.
 SPANISH_OPENINGS = re.compile(r"^\s*(hola+|holi+|buen[oa]s?)\b", re.I)
 # "no hablo inglés", "I don't speak Spanish": a language named in order to refuse it.
+# Only the writer's own: "My mom can't read English" asks for nothing.
 NOT_SPOKEN = re.compile(
-    r"\b(?:no|don'?t|do not|can'?t|cannot)\s+(?:hablo|entiendo|leo|se|sé|speak|understand|read)"
+    r"(?:\bi\s+(?:don'?t|do not|can'?t|cannot)\s+(?:speak|understand|read)"
+    r"|(?:^|[^\w])no\s+(?:hablo|entiendo|leo|s[eé]))"
     r"\s+(?:(?:el|mucho|bien|much|well)\s+)?(?P<language>ingl[eé]s|english|espa[nñ]ol|spanish)\b",
     re.I,
 )
@@ -95,7 +97,9 @@ def clear_language(text: str, probability: float, config: Dict[str, Any]) -> Opt
     refused = refused_language(text)
     if refused is not None:
         return refused
-    if probability >= config["spanish"] or SPANISH_OPENINGS.match(text):
+    # "hola" alone is Spanish; "Hola, I want to end my life" is not.
+    opening = SPANISH_OPENINGS.match(text) is not None and probability >= 0.5
+    if probability >= config["spanish"] or opening:
         return SPANISH
     words = WORD.findall(text)
     if len(words) >= config["english_minimum_words"] and probability <= config["english"]:

@@ -1,16 +1,15 @@
-"""NLU component that reads messages in other languages for risk, by meaning.
+"""NLU component that reads messages in Spanish and other languages for risk, by meaning.
 
-The intent classifier reads English (MiniLM and English character n-grams), so a
-Spanish message is only `other_language` to it, and a crisis or an emergency said
-in Spanish in other words than the few Spanish cues (assistant/safety/spanish.py)
-got "I can only understand English". This component embeds such a message with
-multilingual-e5-small and gives it a probability per risk level (crisis, unsure,
-emergency, distress, none) from a logistic regression trained on the English
-training examples (by level) and the Spanish examples in `training/risk_es.yml`.
-It runs only for messages in Spanish (by the language detector) and those whose
-best intent is `other_language` (it comes after the intent classifier and the
-language detector in config.yml): English messages pay nothing. The risk assessor
-decides what the scores mean.
+The intent classifiers are trained on far fewer Spanish examples than English ones, and
+other languages have none. This component embeds such a message with
+multilingual-e5-small (reusing the Spanish classifier's vector when there is one) and
+gives it a probability per risk level (crisis, unsure, emergency, distress, none) from a
+logistic regression trained on the training examples (by level) and the Spanish
+examples in `training/risk_es.yml`. It runs only for messages in Spanish (by the
+language detector, from a probability of 0.6) and those whose best intent is
+`other_language` (it comes after the classifiers and the language detector in
+config.yml): English messages pay nothing. The risk assessor decides what the scores
+mean (`decide_spanish`, `decide_other_language`).
 """
 
 from __future__ import annotations

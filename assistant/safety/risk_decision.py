@@ -290,7 +290,10 @@ def decide_spanish(
         # Below an emergency or a crisis: nothing, distress, or the direct question.
         below = decision.level <= Level.DISTRESS or decision.intent == POSSIBLE_CRISIS
         if below and scores.get(EMERGENCY_LEVEL, 0.0) >= thresholds.other_language_emergency:
-            return Decision(EMERGENCY, Level.EMERGENCY, some_risk=True, source="multilingual")
+            # A question already raised keeps 988 after 911.
+            asked = decision.intent == POSSIBLE_CRISIS
+            intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
+            return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
         topic = decision.topic or (decision.intent if decision.intent not in NOT_A_TOPIC else None)
         if (
             decision.level <= Level.DISTRESS

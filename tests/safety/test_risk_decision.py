@@ -295,9 +295,11 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # In the middle, the classifiers and patterns decide; "I didn't understand" names 988.
     middle = read(crisis=0.3, unsure=0.25)
     assert middle.intent == "palliative_vs_hospice" and middle.some_risk
-    # A question already asked stays one; a pattern's crisis or emergency stays.
-    question = Decision("possible_crisis", Level.CRISIS, some_risk=True)
-    assert read(question, crisis=0.8) == question
+    # These scores never raise the question to the crisis answer; a sure emergency after
+    # the question keeps 988 after 911. A pattern's crisis or emergency stays.
+    question = Decision("possible_crisis", Level.CRISIS)
+    assert read(question, crisis=0.8).intent == "possible_crisis"
+    assert read(question, emergency=0.8).intent == "medical_emergency_and_crisis"
     emergency = Decision("medical_emergency", Level.EMERGENCY, some_risk=True)
     assert read(emergency, crisis=0.9) == emergency
     assert read(distress=0.6, none=0.4) == topic

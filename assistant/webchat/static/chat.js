@@ -24,7 +24,8 @@
   var SERVER_URL = (script && script.getAttribute("data-server-url")) ||
     window.location.protocol + "//" + window.location.hostname + ":5005";
   var STORAGE_KEY = "mbc-chat:" + SERVER_URL;
-  var GREETING_PAYLOAD = "/greet";
+  // The greeting tells the assistant the widget's language, so it greets in it.
+  var GREETING_PAYLOAD = { en: "/greet", es: '/greet{"language": "es"}' };
   var MAX_MESSAGE_LENGTH = 2000;
   var ANSWER_TIMEOUT_MS = 20000;
   var LANGUAGES = ["en", "es"];
@@ -321,7 +322,7 @@
       setStatus("");
       saveState();
       if (state.messages.length === 0 && outbox.length === 0) {
-        emitMessage(GREETING_PAYLOAD);
+        emitMessage(GREETING_PAYLOAD[state.language]);
       }
       flushOutbox();
     });
