@@ -283,7 +283,8 @@ def decide_spanish(
     multilingual scores only raise the level when they are sure: 911 from the emergency
     threshold, and from the crisis one the direct question (in Spanish, naming 988's
     Spanish line), never the crisis answer alone: on benign Spanish messages full of
-    death words they are too often sure and wrong. In their middle band they raised
+    death words they are too often sure and wrong. In their middle band only "I didn't
+    understand" names 988: the direct question and the distress answer from there were
     false alarms on ordinary Spanish questions (docs/languages.md).
     """
     if scores:
