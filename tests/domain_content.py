@@ -35,6 +35,14 @@ def responses() -> Dict[str, List[Dict[str, Any]]]:
     return merged
 
 
+def language_of(variation: Dict[str, Any]) -> str:
+    """The language a variation is for: its condition on the slot `language`, else English."""
+    for condition in variation.get("condition", []):
+        if condition["name"] == "language":
+            return str(condition["value"])
+    return "en"
+
+
 def text_in(name: str, language: str) -> str:
     """The text of response `name` in `language` (`en`: the variation without conditions)."""
     text = response_text(responses()[name], language)

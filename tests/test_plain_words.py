@@ -14,7 +14,7 @@ import textstat
 
 from assistant.directory.listing import format_matches
 from assistant.directory.providers import Match, Provider
-from tests.domain_content import responses
+from tests.domain_content import language_of, responses
 
 MAX_GRADE = 8.0
 MIN_SPANISH_EASE = 60.0
@@ -56,14 +56,10 @@ def every_answer() -> List[Tuple[str, Dict[str, Any]]]:
     return [(name, v) for name, variations in responses().items() for v in variations]
 
 
-def is_spanish(variation: Dict[str, Any]) -> bool:
-    return {"type": "slot", "name": "language", "value": "es"} in variation.get("condition", [])
-
-
 @pytest.mark.parametrize(("name", "variation"), every_answer())
 def test_every_answer_is_at_or_below_grade_8(name: str, variation: Dict[str, Any]) -> None:
     text = as_read(variation.get("text") or "")
-    if is_spanish(variation):
+    if language_of(variation) == "es":
         textstat.set_lang("es")
         try:
             assert textstat.fernandez_huerta(text) >= MIN_SPANISH_EASE, text

@@ -17,6 +17,7 @@ from tests.domain_content import (
     digits,
     domain_entities,
     intents,
+    language_of,
     responses,
     source_documents,
     text_in,
@@ -216,14 +217,6 @@ def test_web_addresses_are_from_the_national_resources(
 
 # Answers that exist only for languages the assistant does not speak.
 NOT_IN_SPANISH = {"utter_other_language", "utter_other_language_with_support"}
-
-
-def language_of(variation: Dict[str, Any]) -> str:
-    """The language a variation is for: its condition on the slot `language`, else English."""
-    for condition in variation.get("condition", []):
-        if condition["name"] == "language":
-            return str(condition["value"])
-    return "en"
 
 
 def conditions_of(variation: Dict[str, Any]) -> Dict[str, Any]:

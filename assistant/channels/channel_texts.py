@@ -143,17 +143,21 @@ def slot_language(tracker: Any) -> str:
     return SPANISH if value == SPANISH else ENGLISH
 
 
-async def conversation_language(agent: Any, sender_id: str) -> str:
-    """The conversation's language from its tracker; English when there is none yet."""
+async def stored_tracker(agent: Any, sender_id: str) -> Any:
+    """The conversation's tracker as stored; None without a store, a tracker, or on failure."""
     store = getattr(agent, "tracker_store", None)
     if store is None:
-        return ENGLISH
+        return None
     try:
-        tracker = await store.retrieve(sender_id)
-    except Exception as error:  # a text in English is better than no text at all
-        logger.warning("Could not read a conversation's language: %s", type(error).__name__)
-        return ENGLISH
-    return slot_language(tracker)
+        return await store.retrieve(sender_id)
+    except Exception as error:  # the channel still answers, in English
+        logger.warning("Could not read a conversation: %s", type(error).__name__)
+        return None
+
+
+async def conversation_language(agent: Any, sender_id: str) -> str:
+    """The conversation's language from its tracker; English when there is none yet."""
+    return slot_language(await stored_tracker(agent, sender_id))
 
 
 def response_text(variations: Optional[List[Dict[str, Any]]], language: str) -> Optional[str]:

@@ -33,6 +33,8 @@ from assistant.channels.channel_texts import (
     STARTED_REPLY,
     STOPPED_REPLY,
     conversation_language,
+    slot_language,
+    stored_tracker,
 )
 from assistant.channels.conversation_ids import sms_conversation_id
 from assistant.channels.forgetting import ForgetfulCollectingOutputChannel, forget
@@ -66,6 +68,13 @@ def twiml(texts: List[str]) -> HTTPResponse:
     for text in texts:
         reply.message(XML_FORBIDDEN.sub("", text))
     return response.text(str(reply), content_type="application/xml")
+
+
+def menu_choice(body: str, tracker: Optional[DialogueStateTracker]) -> str:
+    """A numbered reply ("2") becomes the payload of the quick reply it picks."""
+    if not NUMBER_REPLY.fullmatch(body):
+        return body
+    return payload_for_number(body, buttons_of_last_turn(tracker)) or body
 
 
 def buttons_of_last_turn(tracker: Optional[DialogueStateTracker]) -> List[Dict[str, Any]]:
@@ -199,7 +208,8 @@ class TwilioSmsInput(InputChannel):
     ) -> List[str]:
         """The texts that answer `body`: a keyword's reply, or the assistant's."""
         agent = getattr(request.app.ctx, "agent", None)
-        language = await conversation_language(agent, sender)
+        tracker = await stored_tracker(agent, sender)
+        language = slot_language(tracker)
         opted_out = await asyncio.to_thread(self.state.is_opted_out, sender)
         keyword = keyword_in(body, opted_out)
         if keyword is Keyword.OPT_OUT:
@@ -214,7 +224,7 @@ class TwilioSmsInput(InputChannel):
             return [HELP_REPLY.es]
         if opted_out:
             return []
-        text = await self._menu_choice(request, sender, body)
+        text = menu_choice(body, tracker)
         if not await self.limits.admitted(agent, sender, text):
             return [RATE_LIMITED.in_language(language)]
         text, was_cut = cut_long_message(text)
@@ -225,14 +235,6 @@ class TwilioSmsInput(InputChannel):
         if was_cut:
             messages = [{"text": long_message_note(language)}, *messages]
         return sms_texts(messages, language)
-
-    async def _menu_choice(self, request: Request, sender: str, body: str) -> str:
-        """A numbered reply ("2") becomes the payload of the quick reply it picks."""
-        agent = getattr(request.app.ctx, "agent", None)
-        if not NUMBER_REPLY.fullmatch(body) or agent is None or agent.tracker_store is None:
-            return body
-        tracker = await agent.tracker_store.retrieve(sender)
-        return payload_for_number(body, buttons_of_last_turn(tracker)) or body
 
     async def _assistant_messages(
         self,

@@ -14,25 +14,25 @@ mean (`decide_spanish`, `decide_other_language`).
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.linear_model import LogisticRegression
 
 from assistant.components.language_detector import is_spanish
 from assistant.components.spanish_intent_classifier import E5_VECTOR
-from assistant.components.stored_models import balanced_regression, store, stored
-from assistant.embeddings.e5 import E5Encoder, shared_e5
+from assistant.components.stored_models import (
+    StoredRegressionComponent,
+    balanced_regression,
+    files_digest,
+)
+from assistant.embeddings.e5 import shared_e5
 from assistant.paths import project_path
 from assistant.safety.risk_decision import (
     LEVEL_NAME_OF_INTENT,
@@ -73,44 +73,20 @@ def best_intent(message: Message) -> Optional[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class MultilingualRiskScorer(GraphComponent):
-    """Probabilities per risk level for messages in other languages."""
+class MultilingualRiskScorer(StoredRegressionComponent):
+    """Probabilities per risk level for messages in Spanish and other languages."""
+
+    MODEL_FILE = MODEL_FILE
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """The examples file's content, so that editing it trains the scorer again."""
-        path = examples_path(config)
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+        return files_digest([examples_path(config)])
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Where the non-English examples are, and the regression's strength."""
         return {"examples": "training/risk_es.yml", "c": 4.0}
-
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[LogisticRegression] = None,
-    ) -> None:
-        """Keep the config and, once trained or loaded, the model and the encoder."""
-        self._config = config
-        self._storage = model_storage
-        self._resource = resource
-        self.model = model
-        self._encoder: Optional[E5Encoder] = shared_e5() if model is not None else None
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> MultilingualRiskScorer:
-        """A new, untrained scorer."""
-        return cls(config, model_storage, resource)
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the levels on the English examples and the other languages' ones."""
@@ -120,37 +96,20 @@ class MultilingualRiskScorer(GraphComponent):
             if m.get(TEXT) and m.get(INTENT)
         ]
         pairs += read_examples(examples_path(self._config))
-        encoder = shared_e5()
-        rows = encoder.encode_all([text for text, _ in pairs])
-        self.model = balanced_regression(
-            rows, [level for _, level in pairs], float(self._config["c"])
-        )
-        self._encoder = encoder
-        store(self._storage, self._resource, MODEL_FILE, self.model)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> MultilingualRiskScorer:
-        """Load the trained model and the encoder."""
-        return cls(config, model_storage, resource, stored(model_storage, resource, MODEL_FILE))
+        rows = shared_e5().encode_all([text for text, _ in pairs])
+        levels = [level for _, level in pairs]
+        return self.keep(balanced_regression(rows, levels, float(self._config["c"])))
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Score the messages in Spanish or in another language."""
         for message in messages:
-            if self.model is None or self._encoder is None or not message.get(TEXT):
+            if self.model is None or not message.get(TEXT):
                 continue
             if best_intent(message) != OTHER_LANGUAGE and not is_spanish(message):
                 continue
             vector = message.get(E5_VECTOR)
             if vector is None:
-                vector = self._encoder.encode(str(message.get(TEXT)))
+                vector = shared_e5().encode(str(message.get(TEXT)))
             probabilities = self.model.predict_proba(vector[None, :])[0]
             message.set(
                 MULTILINGUAL_RISK,

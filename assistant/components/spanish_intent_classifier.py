@@ -14,14 +14,11 @@ the message for the multilingual risk scorer.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import (
     INTENT,
     INTENT_NAME_KEY,
@@ -32,14 +29,17 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.linear_model import LogisticRegression
 
 from assistant.components.embedding_intent_classifier import (
     INTENT_PROBABILITIES,
     RANKING_LENGTH,
 )
 from assistant.components.language_detector import is_spanish
-from assistant.components.stored_models import balanced_regression, store, stored
+from assistant.components.stored_models import (
+    StoredRegressionComponent,
+    balanced_regression,
+    files_digest,
+)
 from assistant.embeddings.e5 import shared_e5
 from assistant.paths import project_path
 
@@ -86,69 +86,27 @@ def averaged(
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class SpanishIntentClassifier(GraphComponent):
+class SpanishIntentClassifier(StoredRegressionComponent):
     """The intent of a Spanish message, from both classifiers."""
+
+    MODEL_FILE = MODEL_FILE
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """The Spanish files' content, so that editing one trains the classifier again."""
-        digest = hashlib.sha256()
-        for path in sorted(examples_directory(config).glob("*.yml")):
-            digest.update(path.read_bytes())
-        return digest.hexdigest()
+        return files_digest(sorted(examples_directory(config).glob("*.yml")))
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Where the Spanish examples are, the regression's strength and its share."""
         return {"examples": "data/nlu/es", "c": 16.0, "spanish_weight": 0.7, "sharpening": 1.5}
 
-    def __init__(
-        self,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        model: Optional[LogisticRegression] = None,
-    ) -> None:
-        """Keep the config and, once trained or loaded, the model."""
-        self._config = config
-        self._storage = model_storage
-        self._resource = resource
-        self.model = model
-        self.spanish_weight = float(config["spanish_weight"])
-        self.sharpening = float(config["sharpening"])
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> SpanishIntentClassifier:
-        """A new, untrained classifier."""
-        return cls(config, model_storage, resource)
-
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the intents on the Spanish examples' e5 vectors."""
         pairs = spanish_examples(examples_directory(self._config))
         rows = shared_e5().encode_all([text for text, _ in pairs])
-        self.model = balanced_regression(
-            rows, [intent for _, intent in pairs], float(self._config["c"])
-        )
-        store(self._storage, self._resource, MODEL_FILE, self.model)
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> SpanishIntentClassifier:
-        """Load the trained model."""
-        return cls(config, model_storage, resource, stored(model_storage, resource, MODEL_FILE))
+        intents = [intent for _, intent in pairs]
+        return self.keep(balanced_regression(rows, intents, float(self._config["c"])))
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Average in the Spanish classifier for messages in Spanish."""
@@ -162,9 +120,9 @@ class SpanishIntentClassifier(GraphComponent):
             spanish = {
                 str(n): float(p) for n, p in zip(self.model.classes_, probabilities, strict=True)
             }
-            both = averaged(main, spanish, self.spanish_weight)
+            both = averaged(main, spanish, float(self._config["spanish_weight"]))
             # The risk layer reads the average; the intent's confidence, the sharpened one.
-            confident = sharpened(both, self.sharpening)
+            confident = sharpened(both, float(self._config["sharpening"]))
             ranking = sorted(confident.items(), key=lambda item: -item[1])[:RANKING_LENGTH]
             ranked = [{INTENT_NAME_KEY: n, PREDICTED_CONFIDENCE_KEY: p} for n, p in ranking]
             message.set(INTENT_PROBABILITIES, both)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+import hashlib
+from pathlib import Path
+from typing import Any, ClassVar, Dict, Iterable, Optional, Sequence, Type, TypeVar
 
 import joblib
 import numpy as np
+from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from sklearn.linear_model import LogisticRegression
+
+Component = TypeVar("Component", bound="StoredRegressionComponent")
 
 
 def balanced_regression(rows: Any, labels: Sequence[str], c: float) -> LogisticRegression:
@@ -28,3 +33,63 @@ def stored(model_storage: ModelStorage, resource: Resource, file_name: str) -> A
     """What `store` kept."""
     with model_storage.read_from(resource) as directory:
         return joblib.load(directory / file_name)
+
+
+def files_digest(paths: Iterable[Path]) -> Optional[str]:
+    """The files' content as one hash (None without files): a component's fingerprint add-on."""
+    digest = hashlib.sha256()
+    found = False
+    for path in paths:
+        if path.exists():
+            digest.update(path.read_bytes())
+            found = True
+    return digest.hexdigest() if found else None
+
+
+class StoredRegressionComponent(GraphComponent):
+    """A graph component whose trained part is one logistic regression, kept with joblib."""
+
+    MODEL_FILE: ClassVar[str]
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        model: Optional[LogisticRegression] = None,
+    ) -> None:
+        """Keep the config and, once trained or loaded, the model."""
+        self._config = config
+        self._storage = model_storage
+        self._resource = resource
+        self.model = model
+
+    @classmethod
+    def create(
+        cls: Type[Component],
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> Component:
+        """A new, untrained component."""
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls: Type[Component],
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> Component:
+        """The trained component."""
+        model = stored(model_storage, resource, cls.MODEL_FILE)
+        return cls(config, model_storage, resource, model)
+
+    def keep(self, model: LogisticRegression) -> Resource:
+        """Use `model` and store it in the trained model; the resource, for `train`."""
+        self.model = model
+        store(self._storage, self._resource, self.MODEL_FILE, model)
+        return self._resource
