@@ -4,7 +4,7 @@ import numpy as np
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from assistant.components.multilingual_risk_scorer import best_intent, read_examples
+from assistant.components.multilingual_risk_scorer import BlendedLevels, best_intent, read_examples
 from assistant.embeddings.e5 import DIMENSIONS, E5Encoder
 from assistant.safety.risk_decision import LEVEL_NAME_OF_INTENT as LEVEL_OF_INTENT
 from tests.training_data import PROJECT_DIR
@@ -43,3 +43,23 @@ def test_the_scorer_reads_past_rasas_fallback() -> None:
         }
     )
     assert best_intent(message) == "other_language"
+
+
+def test_the_scores_read_spelling_where_meaning_says_nothing() -> None:
+    # Vectors that cannot tell the levels apart: what separates them is the words.
+    crisis = ["quiero matarme ya", "me voy a matar hoy", "pienso en matarme", "ya quiero matarme"]
+    planning = [
+        "quiero morir en mi casa",
+        "cuando me toque, en mi casa",
+        "prefiero mi casa al final",
+        "en casa con mi familia",
+    ]
+    texts = crisis + planning
+    vectors = np.ones((len(texts), 4))
+    model = BlendedLevels.fit(
+        vectors, texts, ["crisis"] * 4 + ["none"] * 4, {"meaning": 1.0, "spelling": 16.0}
+    )
+    assert list(model.classes_) == ["crisis", "none"]
+    asked = model.probabilities(np.ones(4), "creo que me voy a matar")
+    assert np.isclose(asked.sum(), 1.0)
+    assert asked[0] > 0.5 > model.probabilities(np.ones(4), "en mi casa, cuando me toque")[0]

@@ -1,11 +1,13 @@
-"""NLU component that reads messages in Spanish and other languages for risk, by meaning.
+"""NLU component that reads messages in Spanish and other languages for risk.
 
 The intent classifiers are trained on far fewer Spanish examples than English ones, and
-other languages have none. This component embeds such a message with
-multilingual-e5-small (reusing the Spanish classifier's vector when there is one) and
-gives it a probability per risk level (crisis, unsure, emergency, distress, none) from a
-logistic regression trained on the training examples (by level) and the Spanish
-examples in `training/risk_es.yml`. It runs only for messages in Spanish (by the
+other languages have none. This component gives such a message a probability per risk
+level (crisis, unsure, emergency, distress, none): the mean of two logistic regressions
+trained on the training examples (by level) and the Spanish examples in
+`training/risk_es.yml`, one on its meaning (multilingual-e5-small, reusing the Spanish
+classifier's vector when there is one), one on its spelling (character n-grams, which
+tell "quiero morir en mi casa" from a crisis better than the 4-bit sentence model does
+alone; docs/languages.md). It runs only for messages in Spanish (by the
 language detector, from a probability of 0.6) and those whose best intent is
 `other_language` (it comes after the classifiers and the language detector in
 config.yml): English messages pay nothing. The risk assessor decides what the scores
@@ -14,9 +16,11 @@ mean (`decide_spanish`, `decide_other_language`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+import numpy as np
 import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -24,6 +28,8 @@ from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 
 from assistant.components.language_detector import is_spanish
 from assistant.components.spanish_intent_classifier import E5_VECTOR
@@ -40,6 +46,7 @@ from assistant.safety.risk_decision import (
     OTHER_LANGUAGE,
     UNSURE_LEVEL,
 )
+from assistant.safety.spanish import fold
 
 # The message field the risk assessor reads: probability per level.
 MULTILINGUAL_RISK = "multilingual_risk"
@@ -56,6 +63,39 @@ def read_examples(path: Path) -> List[Tuple[str, str]]:
         for block in blocks
         for text in block["messages"]
     ]
+
+
+@dataclass(frozen=True)
+class BlendedLevels:
+    """The level regressions by meaning and by spelling, read together."""
+
+    by_meaning: LogisticRegression
+    spelling: TfidfVectorizer
+    by_spelling: LogisticRegression
+
+    @classmethod
+    def fit(
+        cls, vectors: np.ndarray, texts: Sequence[str], levels: Sequence[str], c: Dict[str, float]
+    ) -> BlendedLevels:
+        """Both regressions, each with every level weighted alike."""
+        spelling = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True
+        )
+        by_spelling = balanced_regression(
+            spelling.fit_transform([fold(text) for text in texts]), levels, c["spelling"]
+        )
+        return cls(balanced_regression(vectors, levels, c["meaning"]), spelling, by_spelling)
+
+    @property
+    def classes_(self) -> np.ndarray:
+        """The level names, in the order of `probabilities`."""
+        return self.by_meaning.classes_
+
+    def probabilities(self, vector: np.ndarray, text: str) -> np.ndarray:
+        """The mean of both regressions' probabilities per level."""
+        meaning = self.by_meaning.predict_proba(vector[None, :])[0]
+        spelling = self.by_spelling.predict_proba(self.spelling.transform([fold(text)]))[0]
+        return (meaning + spelling) / 2
 
 
 def examples_path(config: Dict[str, Any]) -> Path:
@@ -85,8 +125,8 @@ class MultilingualRiskScorer(StoredRegressionComponent):
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        """Where the non-English examples are, and the regression's strength."""
-        return {"examples": "training/risk_es.yml", "c": 4.0}
+        """Where the non-English examples are; each regression's strength."""
+        return {"examples": "training/risk_es.yml", "c": 4.0, "spelling_c": 16.0}
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the levels on the English examples and the other languages' ones."""
@@ -96,9 +136,15 @@ class MultilingualRiskScorer(StoredRegressionComponent):
             if m.get(TEXT) and m.get(INTENT)
         ]
         pairs += read_examples(examples_path(self._config))
-        rows = shared_e5().encode_all([text for text, _ in pairs])
-        levels = [level for _, level in pairs]
-        return self.keep(balanced_regression(rows, levels, float(self._config["c"])))
+        texts = [text for text, _ in pairs]
+        strength = {
+            "meaning": float(self._config["c"]),
+            "spelling": float(self._config["spelling_c"]),
+        }
+        model = BlendedLevels.fit(
+            shared_e5().encode_all(texts), texts, [level for _, level in pairs], strength
+        )
+        return self.keep(model)
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Score the messages in Spanish or in another language."""
@@ -110,7 +156,7 @@ class MultilingualRiskScorer(StoredRegressionComponent):
             vector = message.get(E5_VECTOR)
             if vector is None:
                 vector = shared_e5().encode(str(message.get(TEXT)))
-            probabilities = self.model.predict_proba(vector[None, :])[0]
+            probabilities = self.model.probabilities(vector, str(message.get(TEXT)))
             message.set(
                 MULTILINGUAL_RISK,
                 {

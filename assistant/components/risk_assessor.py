@@ -17,6 +17,7 @@ text), which the safety event broker records.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Type
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -61,7 +62,7 @@ from assistant.safety.risk_decision import (
     level_scores,
     with_riskiest_sentence,
 )
-from assistant.safety.spanish import spanish_level
+from assistant.safety.spanish import spanish_emergency_denied, spanish_level
 
 SAFETY = "safety"
 TOPIC_ENTITY = "topic"
@@ -141,7 +142,10 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         """The decision for one message and the scores behind it."""
         doc = message.get(SPACY_DOCS[TEXT])
         assessment = detector.assess(doc) if doc is not None else Assessment(Level.NONE)
-        spanish = spanish_level(message.get(TEXT) or "")
+        text = message.get(TEXT) or ""
+        if spanish_emergency_denied(text):
+            assessment = replace(assessment, set_aside=assessment.set_aside | {Level.EMERGENCY})
+        spanish = spanish_level(text)
         if spanish and spanish[0] > assessment.level:
             assessment = Assessment(spanish[0], spanish[1], ("spanish",), assessment.set_aside)
         scores = with_riskiest_sentence(
@@ -153,7 +157,10 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         decision = decide(assessment, scores, ranking, self.thresholds)
         multilingual = message.get(MULTILINGUAL_RISK)
         if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
-            return decide_spanish(decision, multilingual, self.thresholds), scores
+            return (
+                decide_spanish(decision, multilingual, self.thresholds, assessment.set_aside),
+                scores,
+            )
         return decide_other_language(decision, multilingual, self.thresholds), scores
 
 

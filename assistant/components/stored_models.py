@@ -47,7 +47,7 @@ def files_digest(paths: Iterable[Path]) -> Optional[str]:
 
 
 class StoredRegressionComponent(GraphComponent):
-    """A graph component whose trained part is one logistic regression, kept with joblib."""
+    """A graph component whose trained part (regressions) is kept with joblib."""
 
     MODEL_FILE: ClassVar[str]
 
@@ -56,7 +56,7 @@ class StoredRegressionComponent(GraphComponent):
         config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        model: Optional[LogisticRegression] = None,
+        model: Optional[Any] = None,
     ) -> None:
         """Keep the config and, once trained or loaded, the model."""
         self._config = config
@@ -88,7 +88,7 @@ class StoredRegressionComponent(GraphComponent):
         model = stored(model_storage, resource, cls.MODEL_FILE)
         return cls(config, model_storage, resource, model)
 
-    def keep(self, model: LogisticRegression) -> Resource:
+    def keep(self, model: Any) -> Resource:
         """Use `model` and store it in the trained model; the resource, for `train`."""
         self.model = model
         store(self._storage, self._resource, self.MODEL_FILE, model)

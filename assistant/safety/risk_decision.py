@@ -10,7 +10,7 @@ for its risk first.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Dict, Mapping, Optional, Sequence
+from typing import Dict, FrozenSet, Mapping, Optional, Sequence
 
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
@@ -109,11 +109,11 @@ class Thresholds:
     follow_topic: float = 0.2
     # A message in another language, read by the multilingual scorer: 911 from here, and
     # from `other_language_some_risk` the "only English" answer names 988's Spanish line.
-    other_language_emergency: float = 0.6
+    other_language_emergency: float = 0.5
     other_language_some_risk: float = 0.5
     # A message in Spanish, which the assistant understands and answers: a sure crisis
     # score asks the direct question (911 from `other_language_emergency`).
-    spanish_check_in: float = 0.6
+    spanish_check_in: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,10 @@ def decide_other_language(
 
 
 def decide_spanish(
-    decision: Decision, scores: Optional[Mapping[str, float]], thresholds: Thresholds
+    decision: Decision,
+    scores: Optional[Mapping[str, float]],
+    thresholds: Thresholds,
+    set_aside: FrozenSet[Level] = frozenset(),
 ) -> Decision:
     """The decision for a message in Spanish, raised by the multilingual scores when sure.
 
@@ -285,12 +288,19 @@ def decide_spanish(
     Spanish line), never the crisis answer alone: on benign Spanish messages full of
     death words they are too often sure and wrong. In their middle band only "I didn't
     understand" names 988: the direct question and the distress answer from there were
-    false alarms on ordinary Spanish questions (docs/languages.md).
+    false alarms on ordinary Spanish questions (docs/languages.md). An emergency cue the
+    person denied ("no tengo fiebre") keeps the emergency score from giving 911, as in
+    English.
     """
     if scores:
         # Below an emergency or a crisis: nothing, distress, or the direct question.
         below = decision.level <= Level.DISTRESS or decision.intent == POSSIBLE_CRISIS
-        if below and scores.get(EMERGENCY_LEVEL, 0.0) >= thresholds.other_language_emergency:
+        emergency = scores.get(EMERGENCY_LEVEL, 0.0)
+        if (
+            below
+            and Level.EMERGENCY not in set_aside
+            and emergency >= thresholds.other_language_emergency
+        ):
             # A question already raised keeps 988 after 911.
             asked = decision.intent == POSSIBLE_CRISIS
             intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY

@@ -75,20 +75,38 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
     return None
 
 
+def spanish_emergency_denied(text: str) -> bool:
+    """Whether Spanish emergency cues occur, all of them denied ("no tengo dolor de pecho").
+
+    As with the English cues, a denied emergency keeps the scores from giving 911 for it.
+    A denied crisis cue is not set aside in Spanish: "nunca pensé en matarme, pero ahora..."
+    would then need surer scores, and the Spanish ones are not sure enough for that.
+    """
+    folded = fold(text)
+    matches = [match for cue in EMERGENCY_CUES for match in re.finditer(cue, folded)]
+    return bool(matches) and all(_negated(folded, match) for match in matches)
+
+
 def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
     """Whether a cue occurs without a negation in the three words before it (same clause).
 
     With `planning_counts` False, a cue followed by where or how one wishes to die
     ("en mi casa", "en paz") is not one.
     """
-    for cue in cues:
-        for match in re.finditer(cue, folded):
-            if not planning_counts and PLANNING_AFTER.match(folded, match.end()):
-                continue
-            # The words before it in the same clause: "no puedo más, me tomé todas" is not
-            # a denial of what follows the comma.
-            clause = re.split(r"[,.;:!?]", folded[: match.start()])[-1]
-            before = re.findall(r"\w+", clause)[-NEGATION_WINDOW:]
-            if not NEGATIONS & set(before) or match.group(0).startswith("no "):
-                return True
-    return False
+    return any(
+        not _negated(folded, match)
+        for cue in cues
+        for match in re.finditer(cue, folded)
+        if planning_counts or not PLANNING_AFTER.match(folded, match.end())
+    )
+
+
+def _negated(folded: str, match: re.Match) -> bool:
+    """Whether a negation comes in the three words before the match, in the same clause.
+
+    "no puedo más, me tomé todas" is not a denial of what follows the comma.
+    """
+    if match.group(0).startswith("no "):
+        return False
+    clause = re.split(r"[,.;:!?]", folded[: match.start()])[-1]
+    return bool(NEGATIONS & set(re.findall(r"\w+", clause)[-NEGATION_WINDOW:]))

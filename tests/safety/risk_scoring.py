@@ -20,8 +20,11 @@ from assistant.safety.risk_decision import Thresholds
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 FROZEN_EN = PROJECT_DIR / "tests" / "frozen" / "risk_en.yml"
 FROZEN_ES = PROJECT_DIR / "tests" / "frozen" / "risk_es.yml"
-# Written on 2026-12-03 after the first was tuned on; not scored yet (the next Spanish design).
+# Written on 2026-12-03 after the first was tuned on; first scored for the blended scorer.
 FROZEN_ES_V2 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v2.yml"
+# Written on 2026-12-03 by a helper who saw nothing of the project; never scored: kept for
+# the next Spanish design change (the leak test covers it).
+UNOPENED_ES_V3 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v3.yml"
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
 RESERVE_EN = {

@@ -306,3 +306,8 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # "me muero de ganas de ver a mis nietos": the topic.
     assert read(none=0.9, crisis=0.05) == topic
     assert decide_spanish(topic, None, THRESHOLDS) == topic
+    # "no tengo dolor de pecho": a denied emergency cue keeps the score from giving 911.
+    denied = frozenset({Level.EMERGENCY})
+    assert decide_spanish(topic, {"emergency": 0.8}, THRESHOLDS, denied).intent != (
+        "medical_emergency"
+    )

@@ -3,7 +3,7 @@
 import pytest
 
 from assistant.safety.levels import Level
-from assistant.safety.spanish import spanish_level
+from assistant.safety.spanish import spanish_emergency_denied, spanish_level
 
 
 @pytest.mark.parametrize(
@@ -54,3 +54,27 @@ def test_emergencies(text: str) -> None:
 )
 def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
     assert spanish_level(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no tengo dolor de pecho, solo estoy cansada",
+        "no tiene fiebre desde la quimio, solo tos",
+    ],
+)
+def test_an_emergency_denied_in_every_cue_is_set_aside(text: str) -> None:
+    assert spanish_emergency_denied(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no tengo fiebre pero no puede respirar",
+        "tengo dolor de pecho",
+        "no quiero morir",
+        "cómo es la quimio",
+    ],
+)
+def test_an_emergency_found_or_absent_is_not_denied(text: str) -> None:
+    assert not spanish_emergency_denied(text)
