@@ -60,6 +60,11 @@ def test_the_scores_read_spelling_where_meaning_says_nothing() -> None:
         vectors, texts, ["crisis"] * 4 + ["none"] * 4, {"meaning": 1.0, "spelling": 16.0}
     )
     assert list(model.classes_) == ["crisis", "none"]
-    asked = model.probabilities(np.ones(4), "creo que me voy a matar")
+    asked = model.probabilities(np.ones(4), "creo que me voy a matar", spanish=True)
     assert np.isclose(asked.sum(), 1.0)
-    assert asked[0] > 0.5 > model.probabilities(np.ones(4), "en mi casa, cuando me toque")[0]
+    at_home = model.probabilities(np.ones(4), "en mi casa, cuando me toque", spanish=True)
+    assert asked[0] > 0.5 > at_home[0]
+    # Another language (here another script) is read by meaning alone: its spelling shares
+    # nothing with the training text and would pull every level toward "none".
+    other = model.probabilities(np.ones(4), "Я хочу покончить с собой", spanish=False)
+    assert np.allclose(other, model.by_meaning.predict_proba(np.ones((1, 4)))[0])

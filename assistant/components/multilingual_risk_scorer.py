@@ -2,15 +2,15 @@
 
 The intent classifiers are trained on far fewer Spanish examples than English ones, and
 other languages have none. This component gives such a message a probability per risk
-level (crisis, unsure, emergency, distress, none): the mean of two logistic regressions
-trained on the training examples (by level) and the Spanish examples in
-`training/risk_es.yml`, one on its meaning (multilingual-e5-small, reusing the Spanish
-classifier's vector when there is one), one on its spelling (character n-grams, which
-tell "quiero morir en mi casa" from a crisis better than the 4-bit sentence model does
-alone; docs/languages.md). It runs only for messages in Spanish (by the
-language detector, from a probability of 0.6) and those whose best intent is
-`other_language` (it comes after the classifiers and the language detector in
-config.yml): English messages pay nothing. The risk assessor decides what the scores
+level (crisis, unsure, emergency, distress, none): two logistic regressions trained on
+the training examples (by level) and the Spanish examples in `training/risk_es.yml`, one on
+its meaning (multilingual-e5-small, reusing the Spanish classifier's vector when there is
+one), one on its spelling (character n-grams, which tell "quiero morir en mi casa" from a
+crisis better than the 4-bit sentence model does alone; docs/languages.md). A Spanish
+message gets their mean, a message in another language the meaning alone. It runs only for
+messages in Spanish (by the language detector, from a probability of 0.6) and those whose
+best intent is `other_language` (it comes after the classifiers and the language detector
+in config.yml): English messages pay nothing. The risk assessor decides what the scores
 mean (`decide_spanish`, `decide_other_language`).
 """
 
@@ -84,16 +84,26 @@ class BlendedLevels:
         by_spelling = balanced_regression(
             spelling.fit_transform([fold(text) for text in texts]), levels, c["spelling"]
         )
-        return cls(balanced_regression(vectors, levels, c["meaning"]), spelling, by_spelling)
+        by_meaning = balanced_regression(vectors, levels, c["meaning"])
+        if list(by_meaning.classes_) != list(by_spelling.classes_):
+            raise ValueError("The two regressions must list the levels in the same order.")
+        return cls(by_meaning, spelling, by_spelling)
 
     @property
     def classes_(self) -> np.ndarray:
         """The level names, in the order of `probabilities`."""
         return self.by_meaning.classes_
 
-    def probabilities(self, vector: np.ndarray, text: str) -> np.ndarray:
-        """The mean of both regressions' probabilities per level."""
+    def probabilities(self, vector: np.ndarray, text: str, spanish: bool) -> np.ndarray:
+        """For Spanish, the mean of both regressions' probabilities per level.
+
+        Other languages get the meaning alone: their spelling shares little with the
+        training text (none at all in another script), and would pull every level toward
+        the spelling regression's "none".
+        """
         meaning = self.by_meaning.predict_proba(vector[None, :])[0]
+        if not spanish:
+            return meaning
         spelling = self.by_spelling.predict_proba(self.spelling.transform([fold(text)]))[0]
         return (meaning + spelling) / 2
 
@@ -113,7 +123,7 @@ def best_intent(message: Message) -> Optional[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class MultilingualRiskScorer(StoredRegressionComponent):
+class MultilingualRiskScorer(StoredRegressionComponent[BlendedLevels]):
     """Probabilities per risk level for messages in Spanish and other languages."""
 
     MODEL_FILE = MODEL_FILE
@@ -151,12 +161,13 @@ class MultilingualRiskScorer(StoredRegressionComponent):
         for message in messages:
             if self.model is None or not message.get(TEXT):
                 continue
-            if best_intent(message) != OTHER_LANGUAGE and not is_spanish(message):
+            spanish = is_spanish(message)
+            if best_intent(message) != OTHER_LANGUAGE and not spanish:
                 continue
             vector = message.get(E5_VECTOR)
             if vector is None:
                 vector = shared_e5().encode(str(message.get(TEXT)))
-            probabilities = self.model.probabilities(vector, str(message.get(TEXT)))
+            probabilities = self.model.probabilities(vector, str(message.get(TEXT)), spanish)
             message.set(
                 MULTILINGUAL_RISK,
                 {

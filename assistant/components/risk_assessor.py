@@ -17,7 +17,6 @@ text), which the safety event broker records.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any, Dict, List, Optional, Type
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -143,8 +142,6 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         doc = message.get(SPACY_DOCS[TEXT])
         assessment = detector.assess(doc) if doc is not None else Assessment(Level.NONE)
         text = message.get(TEXT) or ""
-        if spanish_emergency_denied(text):
-            assessment = replace(assessment, set_aside=assessment.set_aside | {Level.EMERGENCY})
         spanish = spanish_level(text)
         if spanish and spanish[0] > assessment.level:
             assessment = Assessment(spanish[0], spanish[1], ("spanish",), assessment.set_aside)
@@ -157,10 +154,11 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         decision = decide(assessment, scores, ranking, self.thresholds)
         multilingual = message.get(MULTILINGUAL_RISK)
         if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
-            return (
-                decide_spanish(decision, multilingual, self.thresholds, assessment.set_aside),
-                scores,
-            )
+            # A denied Spanish emergency cue holds back the multilingual emergency score only.
+            set_aside = assessment.set_aside
+            if spanish_emergency_denied(text):
+                set_aside = set_aside | {Level.EMERGENCY}
+            return decide_spanish(decision, multilingual, self.thresholds, set_aside), scores
         return decide_other_language(decision, multilingual, self.thresholds), scores
 
 

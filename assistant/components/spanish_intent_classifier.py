@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.linear_model import LogisticRegression
 
 from assistant.components.embedding_intent_classifier import (
     INTENT_PROBABILITIES,
@@ -86,7 +87,7 @@ def averaged(
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class SpanishIntentClassifier(StoredRegressionComponent):
+class SpanishIntentClassifier(StoredRegressionComponent[LogisticRegression]):
     """The intent of a Spanish message, from both classifiers."""
 
     MODEL_FILE = MODEL_FILE

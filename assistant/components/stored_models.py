@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, ClassVar, Dict, Iterable, Optional, Sequence, Type, TypeVar
+from typing import Any, ClassVar, Dict, Generic, Iterable, Optional, Sequence, Type, TypeVar
 
 import joblib
 import numpy as np
@@ -13,7 +13,9 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from sklearn.linear_model import LogisticRegression
 
-Component = TypeVar("Component", bound="StoredRegressionComponent")
+Component = TypeVar("Component", bound="StoredRegressionComponent[Any]")
+# What a component trains and keeps: a regression, or regressions read together.
+Model = TypeVar("Model")
 
 
 def balanced_regression(rows: Any, labels: Sequence[str], c: float) -> LogisticRegression:
@@ -46,7 +48,7 @@ def files_digest(paths: Iterable[Path]) -> Optional[str]:
     return digest.hexdigest() if found else None
 
 
-class StoredRegressionComponent(GraphComponent):
+class StoredRegressionComponent(GraphComponent, Generic[Model]):
     """A graph component whose trained part (regressions) is kept with joblib."""
 
     MODEL_FILE: ClassVar[str]
@@ -56,7 +58,7 @@ class StoredRegressionComponent(GraphComponent):
         config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
-        model: Optional[Any] = None,
+        model: Optional[Model] = None,
     ) -> None:
         """Keep the config and, once trained or loaded, the model."""
         self._config = config
@@ -88,7 +90,7 @@ class StoredRegressionComponent(GraphComponent):
         model = stored(model_storage, resource, cls.MODEL_FILE)
         return cls(config, model_storage, resource, model)
 
-    def keep(self, model: Any) -> Resource:
+    def keep(self, model: Model) -> Resource:
         """Use `model` and store it in the trained model; the resource, for `train`."""
         self.model = model
         store(self._storage, self._resource, self.MODEL_FILE, model)

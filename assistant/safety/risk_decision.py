@@ -109,11 +109,12 @@ class Thresholds:
     follow_topic: float = 0.2
     # A message in another language, read by the multilingual scorer: 911 from here, and
     # from `other_language_some_risk` the "only English" answer names 988's Spanish line.
-    other_language_emergency: float = 0.5
+    other_language_emergency: float = 0.6
     other_language_some_risk: float = 0.5
     # A message in Spanish, which the assistant understands and answers: a sure crisis
-    # score asks the direct question (911 from `other_language_emergency`).
+    # score asks the direct question, a sure emergency score gives 911.
     spanish_check_in: float = 0.5
+    spanish_emergency: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -289,18 +290,14 @@ def decide_spanish(
     death words they are too often sure and wrong. In their middle band only "I didn't
     understand" names 988: the direct question and the distress answer from there were
     false alarms on ordinary Spanish questions (docs/languages.md). An emergency cue the
-    person denied ("no tengo fiebre") keeps the emergency score from giving 911, as in
-    English.
+    person denied ("no tengo fiebre") keeps the emergency score out of both, as in English.
     """
     if scores:
         # Below an emergency or a crisis: nothing, distress, or the direct question.
         below = decision.level <= Level.DISTRESS or decision.intent == POSSIBLE_CRISIS
-        emergency = scores.get(EMERGENCY_LEVEL, 0.0)
-        if (
-            below
-            and Level.EMERGENCY not in set_aside
-            and emergency >= thresholds.other_language_emergency
-        ):
+        denied = Level.EMERGENCY in set_aside
+        emergency = 0.0 if denied else scores.get(EMERGENCY_LEVEL, 0.0)
+        if below and emergency >= thresholds.spanish_emergency:
             # A question already raised keeps 988 after 911.
             asked = decision.intent == POSSIBLE_CRISIS
             intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
@@ -312,9 +309,7 @@ def decide_spanish(
         ):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "multilingual")
         # In the middle band, "I didn't understand" names 988 (as `some_risk` does in English).
-        middle = sum(
-            scores.get(level, 0.0) for level in (CRISIS_LEVEL, UNSURE_LEVEL, EMERGENCY_LEVEL)
-        )
+        middle = scores.get(CRISIS_LEVEL, 0.0) + scores.get(UNSURE_LEVEL, 0.0) + emergency
         if middle >= thresholds.other_language_some_risk:
             return replace(decision, some_risk=True)
     return decision

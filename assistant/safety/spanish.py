@@ -23,6 +23,12 @@ PLANNING_AFTER = re.compile(
     r"|en el hospital|en (un |el )?hospicio|sin dolor|cuando (llegue|me toque))"
 )
 
+# "no tengo ", "no tiene nada de ", "no hay ": a denial that ends right before a cue.
+DENIAL_BEFORE = re.compile(
+    r"\b(no|nunca|jamas) (tengo|tiene|tienes|tenemos|tienen|siento|siente|sentimos|hay"
+    r"|he tenido|ha tenido)( (?!pero\b|y\b|sino\b|que\b)\w+){0,2} $"
+)
+
 CRISIS_CUES = [
     r"\b(suicidarme|suicidio|suicida|suicidar)\b",
     r"\b(me )?quiero morir(me)?\b",
@@ -76,15 +82,21 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
 
 
 def spanish_emergency_denied(text: str) -> bool:
-    """Whether Spanish emergency cues occur, all of them denied ("no tengo dolor de pecho").
+    """Whether Spanish emergency cues occur, each of them denied ("no tengo dolor de pecho").
 
-    As with the English cues, a denied emergency keeps the scores from giving 911 for it.
-    A denied crisis cue is not set aside in Spanish: "nunca pensé en matarme, pero ahora..."
-    would then need surer scores, and the Spanish ones are not sure enough for that.
+    A denial is a negation right before having or feeling ("no tengo", "no tiene", "no
+    siento", "no hay"), a word or two before the cue. Other negations near a cue tell of an
+    emergency ("no aguanto el dolor de pecho", "no baja la fiebre desde la quimio", "nunca
+    había tenido dolor de pecho así"). A denied crisis cue is not set aside in Spanish:
+    "nunca pensé en matarme, pero ahora..." would then need surer scores, and the Spanish
+    ones are not sure enough for that.
     """
     folded = fold(text)
     matches = [match for cue in EMERGENCY_CUES for match in re.finditer(cue, folded)]
-    return bool(matches) and all(_negated(folded, match) for match in matches)
+    return bool(matches) and all(
+        not match.group(0).startswith("no ") and DENIAL_BEFORE.search(folded[: match.start()])
+        for match in matches
+    )
 
 
 def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
@@ -101,7 +113,7 @@ def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
     )
 
 
-def _negated(folded: str, match: re.Match) -> bool:
+def _negated(folded: str, match: re.Match[str]) -> bool:
     """Whether a negation comes in the three words before the match, in the same clause.
 
     "no puedo más, me tomé todas" is not a denial of what follows the comma.

@@ -12,9 +12,10 @@ that a change can only keep or improve it.
 - tests/frozen/risk_es.yml, written on 2026-11-22 before any language work: scored nine
   times and tuned on (docs/languages.md); since the blended scorer it is a development set.
 - tests/frozen/risk_es_v2.yml, written on 2026-12-03 by a helper who saw nothing of the
-  project: scored twice for the blended scorer (with the design before it, then with it;
-  plus every `make test` since), never tuned on.
-- tests/frozen/risk_es_v3.yml is kept unopened for the next Spanish design change.
+  project: scored three times for the blended scorer (with the design before it, with it,
+  and after a review's corrections, with the same figures; plus every `make test` since),
+  never tuned on.
+- tests/frozen/risk_es_v3.yml is kept unscored for the next Spanish design change.
 """
 
 import asyncio

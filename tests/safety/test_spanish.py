@@ -61,6 +61,7 @@ def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
     [
         "no tengo dolor de pecho, solo estoy cansada",
         "no tiene fiebre desde la quimio, solo tos",
+        "no tengo fiebre ni dolor de pecho, solo cansancio",
     ],
 )
 def test_an_emergency_denied_in_every_cue_is_set_aside(text: str) -> None:
@@ -74,6 +75,15 @@ def test_an_emergency_denied_in_every_cue_is_set_aside(text: str) -> None:
         "tengo dolor de pecho",
         "no quiero morir",
         "cómo es la quimio",
+        # Negations that tell of an emergency, not deny it.
+        "no aguanto el dolor de pecho",
+        "no para el dolor de pecho",
+        "No es un dolor de pecho normal, me duele el brazo",
+        "nunca había tenido dolor de pecho así",
+        "no baja la fiebre desde la quimio",
+        "no paran las convulsiones",
+        "¿no será un infarto?",
+        "no tengo fiebre, pero dolor de pecho sí",
     ],
 )
 def test_an_emergency_found_or_absent_is_not_denied(text: str) -> None:
