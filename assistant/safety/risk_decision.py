@@ -303,8 +303,11 @@ def decide_spanish(
             intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
             return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
         topic = decision.topic or (decision.intent if decision.intent not in NOT_A_TOPIC else None)
+        # A crisis cue the person denied ("I'm not suicidal", which reads as Spanish too)
+        # is left to the classifiers' scores, as in English.
         if (
             decision.level <= Level.DISTRESS
+            and Level.CRISIS not in set_aside
             and scores.get(CRISIS_LEVEL, 0.0) >= thresholds.spanish_check_in
         ):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "multilingual")

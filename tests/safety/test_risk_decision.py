@@ -309,3 +309,6 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # "no tengo dolor de pecho": a denied emergency cue keeps the score from giving 911.
     denied = frozenset({Level.EMERGENCY})
     assert decide_spanish(topic, {"emergency": 0.8}, THRESHOLDS, denied) == topic
+    # "I'm not suicidal" reads as Spanish too: a denied crisis cue is not asked about.
+    not_asked = decide_spanish(topic, {"crisis": 0.7}, THRESHOLDS, frozenset({Level.CRISIS}))
+    assert not_asked.intent == "palliative_vs_hospice"
