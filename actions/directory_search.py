@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from typing import Any, Dict, List, Optional
+import re
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -13,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
+from actions.follow_ups import PALLIATIVE, family_of, last_topic_answer
 from assistant.directory.config import directory_database_url
 from assistant.directory.geo import Coordinates
 from assistant.directory.listing import describe_filters, describe_kinds, format_matches
@@ -22,6 +24,7 @@ from assistant.directory.places import (
     StateOnly,
     UnknownPlace,
     UnknownReason,
+    normalize,
     resolve_place,
 )
 from assistant.directory.providers import KINDS, canonical_kind, canonical_setting
@@ -59,6 +62,22 @@ RESULT_BUTTONS = {
     "en": {"more": "Show more", "place": "Try another place", "done": "That's all, thanks"},
     "es": {"more": "Ver más", "place": "Probar otro lugar", "done": "Eso es todo, gracias"},
 }
+# The words that ask to search elsewhere around a place's name, in both languages.
+SEARCH_ELSEWHERE = re.compile(
+    r"^(?:and |y |ok |actually |maybe |no |instead |mejor |better |"
+    r"what about |how about |try |search |look |qu[eé] tal |y si |busca |buscar )*"
+    r"|(?: instead| then| please| en cambio| mejor| por favor)+$",
+    re.I,
+)
+SEARCH_ENTITIES = {"place", "provider_kind", "care_setting"}
+# The directory's kind for each family of topic answers that has one.
+KIND_OF_FAMILY = {
+    PALLIATIVE: "palliative_care",
+    "hospice": "hospice",
+    "support_group": "support_group",
+    "counseling": "counseling",
+}
+MAX_SHORT_MESSAGE_WORDS = 6
 UNKNOWN_PLACE_RESPONSES = {
     UnknownReason.NOT_A_US_ZIP: "utter_directory_zip_unknown",
     UnknownReason.OUTSIDE_US: "utter_directory_outside_us",
@@ -84,6 +103,33 @@ def named_place(message: Dict[str, Any]) -> Optional[str]:
     return str(places[-1]) if places else None
 
 
+def place_in_short_message(message: Dict[str, Any]) -> Optional[str]:
+    """The place a short message names without a preposition: "Houston", "what about Dallas".
+
+    The NLU marks a city alone only after "in" or "near", or with its state, since a
+    word anywhere may be a town's name ("Hope"); in a message that only asks to search
+    elsewhere, or that is only a city's name, the words left after the asking are
+    tried as a place, and kept when they name a known one.
+    """
+    if any(e.get("entity") in SEARCH_ENTITIES for e in message.get("entities") or []):
+        return None
+    words = re.sub(r"[?¿!¡.,;]", " ", message.get("text") or "").split()
+    if not words or len(words) > MAX_SHORT_MESSAGE_WORDS:
+        return None
+    text = SEARCH_ELSEWHERE.sub("", " ".join(words)).strip()
+    found = resolve_place(text) if text else None
+    if isinstance(found, Place):
+        options: Tuple[Place, ...] = (found,)
+    elif isinstance(found, AmbiguousPlace):
+        options = found.options
+    else:
+        return None
+    # Only a city's own name: the gazetteer's near matches ("money" for Monsey) are
+    # for replies to "Where should I look?", not for guessing.
+    city_names = {normalize(option.label.split(",")[0]) for option in options}
+    return text if normalize(text) in city_names else None
+
+
 class ValidateDirectorySearchForm(FormValidationAction):
     """Checks the kind of help and the place, and asks again kindly when needed."""
 
@@ -101,6 +147,10 @@ class ValidateDirectorySearchForm(FormValidationAction):
         """
         message = tracker.latest_message
         intent = (message.get("intent") or {}).get("name")
+        if tracker.get_slot("requested_slot") is None and intent == "inform":
+            # "Houston" after the results: a new place, not the last search again.
+            place = place_in_short_message(message)
+            return {"place": place} if place else {}
         if tracker.get_slot("requested_slot") != "place" or intent not in PLACE_REPLY_INTENTS:
             return {}
         if intent == "other_language" and (message.get("safety") or {}).get("some_risk"):
@@ -117,7 +167,15 @@ class ValidateDirectorySearchForm(FormValidationAction):
     async def extract_provider_kind(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[str, Any]:
-        """The kind named in reply to the kind question; "any" or "not sure" means every kind."""
+        """The kind named in reply to the kind question; "any" or "not sure" means every kind.
+
+        A search that starts without a kind, right after an answer about one ("find one
+        in San Antonio" after the support groups answer), looks for that kind.
+        """
+        if tracker.get_slot("requested_slot") is None and not tracker.get_slot("provider_kind"):
+            topic = last_topic_answer(tracker)
+            kind = KIND_OF_FAMILY.get(family_of(topic)) if topic else None
+            return {"provider_kind": kind} if kind else {}
         if tracker.get_slot("requested_slot") != "provider_kind":
             return {}
         kinds = [
@@ -327,8 +385,9 @@ class ActionForgetPlace(Action):
         "What about Dallas instead?" names the new place, so the form searches there
         at once; "try another place" names none, so the form asks.
         """
+        message = tracker.latest_message or {}
         return [
-            SlotSet("place", named_place(tracker.latest_message or {})),
+            SlotSet("place", named_place(message) or place_in_short_message(message)),
             SlotSet("search_origin", None),
             SlotSet("place_attempts", 0),
             SlotSet("search_offset", 0),

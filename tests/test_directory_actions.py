@@ -244,3 +244,56 @@ def test_a_reply_in_another_language_with_risk_is_answered_not_searched(
     assert asyncio.run(form.extract_place(dispatcher, plain, domain)) == {
         "place": "Ciudad de Narnia"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Houston", "Houston"),
+        ("what about Dallas instead?", "Dallas"),
+        ("try San Antonio", "San Antonio"),
+        ("¿y qué tal Miami?", "Miami"),
+        ("Springfield", "Springfield"),  # asked which one by the place check
+        ("try another place", None),
+        ("money", None),  # near a town's name (Monsey) is not a place here
+        ("what about hospice", None),
+    ],
+)
+def test_a_new_place_after_the_results_is_searched_not_the_last_one(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any], text: str, place: Optional[str]
+) -> None:
+    last_search = {"requested_slot": None, "provider_kind": "hospice", "place": "Chicago, IL"}
+    extracted = asyncio.run(
+        ValidateDirectorySearchForm().extract_place(dispatcher, tracker(last_search, text), domain)
+    )
+    assert extracted == ({"place": place} if place else {})
+
+
+def said(response: str) -> Dict[str, Any]:
+    return {"event": "bot", "text": "", "metadata": {"utter_action": response}}
+
+
+@pytest.mark.parametrize(
+    ("last_answer", "kind"),
+    [
+        ("utter_support_groups", "support_group"),
+        ("utter_caregiver_support", "counseling"),
+        ("utter_dying_at_home", "hospice"),
+        ("utter_what_is_palliative_care", "palliative_care"),
+        ("utter_talk_to_person", None),
+        ("utter_greet", None),
+        (None, None),
+    ],
+)
+def test_a_search_started_after_a_topic_looks_for_its_kind(
+    dispatcher: CollectingDispatcher,
+    domain: Dict[str, Any],
+    last_answer: Optional[str],
+    kind: Optional[str],
+) -> None:
+    events = [said(last_answer)] if last_answer else []
+    started = tracker({"requested_slot": None}, "find one in San Antonio, TX", events=events)
+    extracted = asyncio.run(
+        ValidateDirectorySearchForm().extract_provider_kind(dispatcher, started, domain)
+    )
+    assert extracted == ({"provider_kind": kind} if kind else {})

@@ -33,6 +33,8 @@ def found(message: Message) -> Optional[str]:
     ("text", "language"),
     [
         ("hola", "es"),
+        ("ola", "es"),
+        ("ola bnas", "es"),
         ("mi mama tiene cancer y no se que hacer", "es"),
         ("q es cuidados paliativos", "es"),
         ("gracias", "es"),

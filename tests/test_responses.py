@@ -141,7 +141,7 @@ def test_talk_to_person_lists_every_helpline_and_the_crisis_line(language: str) 
         assert helpline in text
     assert "988" in text and "911" in text
     if language == "es":
-        assert "marque 2" in text and "AYUDA" in text
+        assert "oprima el 2" in text and "AYUDA" in text
     else:
         assert "Hours change" in text
 
@@ -175,7 +175,7 @@ def test_the_other_language_answer_names_988_in_spanish_only_in_its_supportive_v
     assert supportive.startswith(
         "Si usted o alguien a quien quiere está pensando en quitarse la vida"
     )
-    assert "llame al 988 y marque 2, o envíe AYUDA al 988" in supportive
+    assert "llame al 988 y oprima el 2, o envíe AYUDA por mensaje de texto al 988" in supportive
     assert "911" in supportive and "1-877-465-6636" in supportive
 
 
@@ -261,5 +261,5 @@ def test_no_two_variations_can_be_chosen_for_the_same_slots(name: str) -> None:
 def test_spanish_safety_answers_name_988_in_spanish() -> None:
     for name in ("utter_crisis_self", "utter_crisis_someone_else", "utter_talk_to_person"):
         text = text_in(name, "es")
-        assert "988 y marque 2" in text and "AYUDA" in text, name
+        assert "988 y oprima el 2" in text and "AYUDA" in text, name
     assert "911" in text_in("utter_medical_emergency", "es")

@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 ENGLISH = "en"
 SPANISH = "es"
 LANGUAGE_SLOT = "language"
-SPANISH_988 = "llame al 988 y marque 2, o envíe AYUDA por mensaje de texto al 988"
+SPANISH_988 = "llame al 988 y oprima el 2, o envíe AYUDA por mensaje de texto al 988"
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,8 @@ STARTED_REPLY = ChannelText(
         "If you are in crisis, call or text 988."
     ),
     es=(
-        "Qué bueno que volvió. Pregúnteme lo que quiera sobre cuidados paliativos, o envíe "
-        f"AYUDA para recibir ayuda. Si está en crisis, {SPANISH_988}."
+        f"Qué bueno que volvió. Pregúnteme lo que quiera sobre cuidados paliativos. "
+        f"Si está en crisis, {SPANISH_988}."
     ),
 )
 # An SMS answer that names 988 further down starts with this text.

@@ -45,8 +45,9 @@ SPANISH_PROBABILITY = "spanish_probability"
 # From this probability a message is read for risk as Spanish (the multilingual scorer runs).
 READ_AS_SPANISH = 0.6
 WORD = re.compile(r"[^\W\d_]+")
-# Greetings lingua cannot be sure of on their own, that only Spanish speakers write.
-SPANISH_OPENINGS = re.compile(r"^\s*(hola+|holi+|buen[oa]s?)\b", re.I)
+# Greetings lingua cannot be sure of on their own, that only Spanish speakers write
+# ("ola" and "bnas" or "wenas" as they are texted).
+SPANISH_OPENINGS = re.compile(r"^\s*(h?ola+|holi+|buen[oa]s?|bnas|wenas)\b", re.I)
 # "no hablo inglés", "I don't speak Spanish": a language named in order to refuse it.
 # Only the writer's own: "My mom can't read English" asks for nothing.
 NOT_SPOKEN = re.compile(

@@ -130,8 +130,12 @@ class MultilingualRiskScorer(StoredRegressionComponent[BlendedLevels]):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """The examples file's content, so that editing it trains the scorer again."""
-        return files_digest([examples_path(config)])
+        """The examples file's content, so that editing it trains the scorer again.
+
+        A node restored from Rasa's cache is fingerprinted with the cache's own config,
+        which has no `examples`: the default file stands in for it then.
+        """
+        return files_digest([examples_path({**cls.get_default_config(), **config})])
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

@@ -94,8 +94,13 @@ class SpanishIntentClassifier(StoredRegressionComponent[LogisticRegression]):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """The Spanish files' content, so that editing one trains the classifier again."""
-        return files_digest(sorted(examples_directory(config).glob("*.yml")))
+        """The Spanish files' content, so that editing one trains the classifier again.
+
+        A node restored from Rasa's cache is fingerprinted with the cache's own config,
+        which has no `examples`: the default folder stands in for it then.
+        """
+        folder = examples_directory({**cls.get_default_config(), **config})
+        return files_digest(sorted(folder.glob("*.yml")))
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

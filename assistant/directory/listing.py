@@ -42,9 +42,9 @@ WORDS = {
     "es": ListingWords(
         kinds={
             "palliative_care": "cuidados paliativos",
-            "hospice": "hospicio (hospice)",
+            "hospice": "cuidados de hospicio (hospice)",
             "counseling": "consejería",
-            "support_group": "grupo de apoyo",
+            "support_group": "grupos de apoyo",
         },
         settings={
             "home": "en casa",
@@ -52,7 +52,7 @@ WORDS = {
             "clinic": "en una clínica o consultorio",
             "remote": "por teléfono o video",
         },
-        every_kind="cuidados paliativos, hospicio, consejería o grupos de apoyo",
+        every_kind="cuidados paliativos, cuidados de hospicio, consejería o grupos de apoyo",
         miles_away="a {miles:.1f} millas, {city}, {state}",
         offers="Ofrece: ",
         settings_unknown="Dónde atienden: no aparece, por favor pregunte",

@@ -40,7 +40,7 @@ def test_the_variation_for_each_language_at_the_start_of_a_conversation() -> Non
 
 
 def test_every_text_names_988_in_spanish_in_its_spanish_version() -> None:
-    assert "988" in RATE_LIMITED.en and "988 y marque 2" in RATE_LIMITED.es
+    assert "988" in RATE_LIMITED.en and "988 y oprima el 2" in RATE_LIMITED.es
     assert RATE_LIMITED.in_language("es") == RATE_LIMITED.es
     assert RATE_LIMITED.in_language("fr") == RATE_LIMITED.en
     assert RATE_LIMITED.both().startswith(RATE_LIMITED.en)

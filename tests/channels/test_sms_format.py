@@ -138,8 +138,8 @@ def test_a_spanish_answer_gets_a_spanish_menu_and_988s_spanish_line_first() -> N
     buttons = [{"title": "¿Quién los da?", "payload": "/who_provides"}]
     long_start = " ".join(["Los cuidados paliativos ayudan con los síntomas."] * 12)
     texts = sms_texts(
-        [{"text": f"{long_start}\n\nLlame al 988 y marque 2.", "buttons": buttons}], "es"
+        [{"text": f"{long_start}\n\nLlame al 988 y oprima el 2.", "buttons": buttons}], "es"
     )
-    assert texts[0].startswith("Si está en crisis, llame al 988 y marque 2")
+    assert texts[0].startswith("Si está en crisis, llame al 988 y oprima el 2")
     assert texts[-1].endswith("Responda 1: ¿Quién los da?")
     assert "Reply" not in " ".join(texts) and "í" in texts[1]

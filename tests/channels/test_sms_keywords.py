@@ -55,4 +55,4 @@ def test_ayuda_alone_gets_the_help_reply_in_spanish_with_988s_spanish_line() -> 
     assert keyword_in("AYUDA", opted_out=False) is Keyword.HELP_IN_SPANISH
     assert keyword_in("ayuda!", opted_out=False) is Keyword.HELP_IN_SPANISH
     assert keyword_in("ayuda por favor, mi mamá", opted_out=False) is None
-    assert "988 y marque 2" in HELP_REPLY.es and "911" in HELP_REPLY.es
+    assert "988 y oprima el 2" in HELP_REPLY.es and "911" in HELP_REPLY.es

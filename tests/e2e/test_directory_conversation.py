@@ -41,6 +41,24 @@ def test_a_new_place_instead_searches_there_for_the_same_kind(rasa_url: str) -> 
     assert "Example Austin Palliative Care Clinic" in answer
 
 
+def test_a_city_alone_after_the_results_searches_there(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "near 60614 (Chicago, IL) (palliative care)" in texts(
+        say(rasa_url, sender, "find palliative care near 60614")
+    )
+    houston = texts(say(rasa_url, sender, "Houston"))
+    assert "near Houston, TX (palliative care)" in houston and "Chicago" not in houston
+    dallas = texts(say(rasa_url, sender, "what about Dallas instead"))
+    assert "near Dallas, TX (palliative care)" in dallas
+
+
+def test_a_place_right_after_a_topic_searches_for_that_topics_kind(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "place to belong" in texts(say(rasa_url, sender, "/support_groups"))
+    answer = texts(say(rasa_url, sender, "can you find one in San Antonio, Texas"))
+    assert "near San Antonio, TX (support group)" in answer
+
+
 def test_where_after_support_groups_searches_for_a_group(rasa_url: str) -> None:
     sender = new_sender()
     assert "place to belong" in texts(say(rasa_url, sender, "/support_groups"))
@@ -97,6 +115,14 @@ def test_giving_up_mid_search_stops_it(rasa_url: str) -> None:
     sender = new_sender()
     assert ASK_PLACE in texts(say(rasa_url, sender, "look up hospices for me"))
     assert "stopped the search" in texts(say(rasa_url, sender, "never mind, forget it"))
+    assert "extra layer of support" in texts(say(rasa_url, sender, "what is palliative care?"))
+
+
+def test_a_thank_you_while_it_asks_ends_the_search(rasa_url: str) -> None:
+    sender = new_sender()
+    assert ASK_PLACE in texts(say(rasa_url, sender, "look up counselors for me"))
+    answer = texts(say(rasa_url, sender, "thanks, that's all I needed"))
+    assert answer.startswith("You're very welcome") and ASK_PLACE not in answer
     assert "extra layer of support" in texts(say(rasa_url, sender, "what is palliative care?"))
 
 

@@ -62,6 +62,26 @@ def test_a_crisis_said_in_one_sentence_of_a_long_message_gets_the_crisis_answer(
     assert "thoughts of ending your life" not in answer
 
 
+def test_an_unclear_risk_is_asked_about_directly_and_the_reply_is_heard(rasa_url: str) -> None:
+    sender = new_sender()
+    say(rasa_url, sender, "hi")
+    question = say(rasa_url, sender, "I wish I could just disappear")
+    assert "are you having thoughts of ending your life?" in texts(question)
+    payloads = [b["payload"] for b in question[-1]["buttons"]]
+    assert payloads == ["/affirm", "/deny", "/decline_to_say"]
+    reply = texts(say(rasa_url, sender, "no, nothing like that"))
+    assert reply.startswith("Thank you for telling me.")
+    assert "say more than you want" not in reply
+
+
+def test_yes_to_the_direct_question_gets_the_crisis_answer(rasa_url: str) -> None:
+    sender = new_sender()
+    message = "honestly I don't see the point of any of this anymore, I'm just a burden"
+    assert "thoughts of ending your life?" in texts(say(rasa_url, sender, message))
+    answer = texts(say(rasa_url, sender, "yes"))
+    assert answer.startswith("I'm really glad you told me") and "Call or text 988" in answer
+
+
 def test_not_safe_gets_911_now(rasa_url: str) -> None:
     sender = new_sender()
     say(rasa_url, sender, "i want to kill myself")

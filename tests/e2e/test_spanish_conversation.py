@@ -61,7 +61,7 @@ def test_a_search_that_asks_where_in_spanish(rasa_url: str) -> None:
     question = texts(say(rasa_url, sender, "necesito un hospicio para mi mamá"))
     assert opening("utter_ask_place", "es") in question
     answer = texts(say(rasa_url, sender, "vivimos en Houston"))
-    assert "cerca de Houston, TX (hospicio (hospice))" in answer
+    assert "cerca de Houston, TX (cuidados de hospicio (hospice))" in answer
 
 
 def test_a_crisis_in_the_middle_of_a_spanish_search_comes_first(rasa_url: str) -> None:
@@ -70,7 +70,7 @@ def test_a_crisis_in_the_middle_of_a_spanish_search_comes_first(rasa_url: str) -
         say(rasa_url, sender, "ayúdeme a buscar un grupo de apoyo cerca de donde vivo")
     )
     answer = texts(say(rasa_url, sender, "la verdad ya no quiero seguir viviendo"))
-    assert "988 y marque 2" in answer
+    assert "988 y oprima el 2" in answer
     assert opening("utter_ask_place", "es") not in answer
 
 
@@ -80,6 +80,16 @@ def test_a_spanish_emergency_gets_911_in_spanish(rasa_url: str) -> None:
     )
     assert answer.startswith(opening("utter_medical_emergency", "es"))
     assert "911" in answer
+
+
+def test_an_unclear_spanish_risk_is_asked_about_directly(rasa_url: str) -> None:
+    sender = new_sender()
+    say(rasa_url, sender, "hola")
+    question = texts(say(rasa_url, sender, "ojalá me durmiera y ya no despertara"))
+    assert "¿está pensando en quitarse la vida?" in question and "oprima el 2" in question
+    reply = texts(say(rasa_url, sender, "prefiero no decirlo"))
+    assert reply.startswith("Está bien. No tiene que decir más de lo que quiera.")
+    assert "988 y oprima el 2" in reply
 
 
 def test_a_spanish_idiom_gets_no_crisis_line(rasa_url: str) -> None:

@@ -1,0 +1,25 @@
+"""Training again after a change that leaves these components as they were."""
+
+from typing import Type
+
+import pytest
+from rasa.engine.graph import GraphComponent
+from rasa.engine.training.fingerprinting import calculate_fingerprint_key
+
+from assistant.components.multilingual_risk_scorer import MultilingualRiskScorer
+from assistant.components.spanish_intent_classifier import SpanishIntentClassifier
+
+
+@pytest.mark.parametrize("component", [MultilingualRiskScorer, SpanishIntentClassifier])
+def test_a_component_restored_from_rasas_cache_can_be_fingerprinted(
+    component: Type[GraphComponent],
+) -> None:
+    # After an edit elsewhere (a response), `rasa train` restores the component from its
+    # cache: the node then runs as a PrecomputedValueProvider whose config is only its
+    # output, and Rasa's training hook still fingerprints it with the component's class.
+    restored_config = {"output": "cached resource"}
+    key = calculate_fingerprint_key(component, restored_config, inputs={})
+    assert key != calculate_fingerprint_key(component, {"output": "another"}, inputs={})
+    assert component.fingerprint_addon(restored_config) == component.fingerprint_addon(
+        component.get_default_config()
+    )
