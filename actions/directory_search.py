@@ -6,7 +6,7 @@ import asyncio
 import functools
 import logging
 import re
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -14,7 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.follow_ups import PALLIATIVE, family_of, last_topic_answer
+from actions.follow_ups import PALLIATIVE, family_of
+from assistant.conversation.topic_answers import topic_answer_just_given
 from assistant.directory.config import directory_database_url
 from assistant.directory.geo import Coordinates
 from assistant.directory.listing import describe_filters, describe_kinds, format_matches
@@ -24,6 +25,7 @@ from assistant.directory.places import (
     StateOnly,
     UnknownPlace,
     UnknownReason,
+    gazetteer,
     normalize,
     resolve_place,
 )
@@ -78,6 +80,8 @@ KIND_OF_FAMILY = {
     "counseling": "counseling",
 }
 MAX_SHORT_MESSAGE_WORDS = 6
+# A city this large is what its name alone means ("Springfield" still asks which one).
+CITY_NAMED_ALONE_POPULATION = 50_000
 UNKNOWN_PLACE_RESPONSES = {
     UnknownReason.NOT_A_US_ZIP: "utter_directory_zip_unknown",
     UnknownReason.OUTSIDE_US: "utter_directory_outside_us",
@@ -104,12 +108,12 @@ def named_place(message: Dict[str, Any]) -> Optional[str]:
 
 
 def place_in_short_message(message: Dict[str, Any]) -> Optional[str]:
-    """The place a short message names without a preposition: "Houston", "what about Dallas".
+    """The city a short message names without a preposition: "Houston", "what about Dallas".
 
     The NLU marks a city alone only after "in" or "near", or with its state, since a
-    word anywhere may be a town's name ("Hope"); in a message that only asks to search
-    elsewhere, or that is only a city's name, the words left after the asking are
-    tried as a place, and kept when they name a known one.
+    word anywhere may be a town's name ("home" is Home, KS). In a message that only
+    asks to search elsewhere, or that is only a city's name, the words left after the
+    asking count when they are the name of a city people name alone (a large one).
     """
     if any(e.get("entity") in SEARCH_ENTITIES for e in message.get("entities") or []):
         return None
@@ -117,17 +121,9 @@ def place_in_short_message(message: Dict[str, Any]) -> Optional[str]:
     if not words or len(words) > MAX_SHORT_MESSAGE_WORDS:
         return None
     text = SEARCH_ELSEWHERE.sub("", " ".join(words)).strip()
-    found = resolve_place(text) if text else None
-    if isinstance(found, Place):
-        options: Tuple[Place, ...] = (found,)
-    elif isinstance(found, AmbiguousPlace):
-        options = found.options
-    else:
-        return None
-    # Only a city's own name: the gazetteer's near matches ("money" for Monsey) are
-    # for replies to "Where should I look?", not for guessing.
-    city_names = {normalize(option.label.split(",")[0]) for option in options}
-    return text if normalize(text) in city_names else None
+    namesakes = gazetteer().cities_by_name.get(normalize(text), []) if text else []
+    large = bool(namesakes) and namesakes[0].population >= CITY_NAMED_ALONE_POPULATION
+    return text if large else None
 
 
 class ValidateDirectorySearchForm(FormValidationAction):
@@ -169,11 +165,12 @@ class ValidateDirectorySearchForm(FormValidationAction):
     ) -> Dict[str, Any]:
         """The kind named in reply to the kind question; "any" or "not sure" means every kind.
 
-        A search that starts without a kind, right after an answer about one ("find one
-        in San Antonio" after the support groups answer), looks for that kind.
+        A search that starts without a kind right after an answer about one (the
+        assistant's last answer: "find one in San Antonio" after the support groups
+        answer) looks for that kind.
         """
         if tracker.get_slot("requested_slot") is None and not tracker.get_slot("provider_kind"):
-            topic = last_topic_answer(tracker)
+            topic = topic_answer_just_given(tracker.events)
             kind = KIND_OF_FAMILY.get(family_of(topic)) if topic else None
             return {"provider_kind": kind} if kind else {}
         if tracker.get_slot("requested_slot") != "provider_kind":

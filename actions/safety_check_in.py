@@ -54,6 +54,16 @@ def check_in_message(tracker: Tracker) -> Dict[str, Any]:
     return {}
 
 
+def answered_now(tracker: Tracker) -> bool:
+    """Whether the latest message answered the question (the form set the slot after it)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == SUICIDAL_THOUGHTS:
+            return True
+    return False
+
+
 class ActionAfterCheckIn(Action):
     """Answers the person's reply to "are you having thoughts of ending your life?"."""
 
@@ -69,8 +79,9 @@ class ActionAfterCheckIn(Action):
         latest = tracker.latest_message or {}
         latest_intent = (latest.get("intent") or {}).get("name")
         events: List[EventType] = []
-        if latest_intent == POSSIBLE_CRISIS and answer in ("no", "moved_on", None):
+        if latest_intent == POSSIBLE_CRISIS and not answered_now(tracker):
             # Asked before in this conversation: stay with the person, do not ask again.
+            # (An unclear reply to the question itself is "rather not say", below.)
             dispatcher.utter_message(response="utter_check_in_again")
             return events
         if answer == "yes":

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import directory_search
 from actions.directory_search import (
     ActionAskPlace,
+    ActionForgetPlace,
     ActionSearchDirectory,
     ActionShowMoreProviders,
     ValidateDirectorySearchForm,
@@ -52,6 +53,7 @@ def tracker(
     text: str = "",
     intent: str = "inform",
     events: Optional[List[Dict[str, Any]]] = None,
+    history: Optional[List[Dict[str, Any]]] = None,
 ) -> Tracker:
     latest = {"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}
     user_event = {"event": "user", "text": text, "parse_data": latest}
@@ -59,7 +61,7 @@ def tracker(
         "test",
         slots,
         latest,
-        [user_event, *(events or [])],
+        [*(history or []), user_event, *(events or [])],
         False,
         None,
         {"name": "directory_search_form"},
@@ -256,6 +258,8 @@ def test_a_reply_in_another_language_with_risk_is_answered_not_searched(
         ("Springfield", "Springfield"),  # asked which one by the place check
         ("try another place", None),
         ("money", None),  # near a town's name (Monsey) is not a place here
+        ("home", None),  # nor a small town's own name (Home, KS)
+        ("casa", None),
         ("what about hospice", None),
     ],
 )
@@ -273,27 +277,50 @@ def said(response: str) -> Dict[str, Any]:
     return {"event": "bot", "text": "", "metadata": {"utter_action": response}}
 
 
+def asked(text: str) -> Dict[str, Any]:
+    return {"event": "user", "text": text, "parse_data": {"text": text, "entities": []}}
+
+
 @pytest.mark.parametrize(
-    ("last_answer", "kind"),
+    ("history", "kind"),
     [
-        ("utter_support_groups", "support_group"),
-        ("utter_caregiver_support", "counseling"),
-        ("utter_dying_at_home", "hospice"),
-        ("utter_what_is_palliative_care", "palliative_care"),
-        ("utter_talk_to_person", None),
-        ("utter_greet", None),
-        (None, None),
+        ([said("utter_support_groups")], "support_group"),
+        ([said("utter_caregiver_support")], "counseling"),
+        ([said("utter_dying_at_home")], "hospice"),
+        ([said("utter_what_is_palliative_care")], "palliative_care"),
+        ([said("utter_talk_to_person")], None),
+        ([said("utter_language_switched")], None),
+        ([said("utter_greet")], None),
+        ([], None),
+        # Not the assistant's last answer: the kind is asked.
+        ([said("utter_support_groups"), asked("thanks"), said("utter_thank")], None),
     ],
 )
-def test_a_search_started_after_a_topic_looks_for_its_kind(
+def test_a_search_started_right_after_a_topic_looks_for_its_kind(
     dispatcher: CollectingDispatcher,
     domain: Dict[str, Any],
-    last_answer: Optional[str],
+    history: List[Dict[str, Any]],
     kind: Optional[str],
 ) -> None:
-    events = [said(last_answer)] if last_answer else []
-    started = tracker({"requested_slot": None}, "find one in San Antonio, TX", events=events)
+    started = tracker({"requested_slot": None}, "find one in San Antonio, TX", history=history)
     extracted = asyncio.run(
         ValidateDirectorySearchForm().extract_provider_kind(dispatcher, started, domain)
     )
     assert extracted == ({"provider_kind": kind} if kind else {})
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("what about Dallas instead?", "Dallas"),
+        ("try another place", None),
+        ("try home", None),  # Home, KS is not what "home" means here
+        ("Springfield", "Springfield"),  # the place check asks which one
+    ],
+)
+def test_changing_place_keeps_a_city_named_without_a_preposition(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any], text: str, place: Optional[str]
+) -> None:
+    results = {"provider_kind": "hospice", "place": "Chicago, IL", "search_origin": CHICAGO}
+    events = run(ActionForgetPlace(), dispatcher, tracker(results, text, "change_place"), domain)
+    assert SlotSet("place", place) in events and SlotSet("search_origin", None) in events

@@ -83,15 +83,31 @@ def test_a_question_instead_of_an_answer_is_answered(domain: Dict) -> None:
     assert said == ["utter_palliative_vs_hospice"]
 
 
-def test_the_question_is_not_asked_twice(domain: Dict) -> None:
+@pytest.mark.parametrize("earlier_answer", ["no", "moved_on", "rather_not_say"])
+def test_the_question_is_not_asked_twice(domain: Dict, earlier_answer: str) -> None:
+    # A later unclear message, whatever the first answer was: the form, already filled,
+    # ends at once, and the person is not told "you don't have to say more" again.
     said, _ = run(
         ActionAfterCheckIn(),
         tracker(
-            [user("possible_crisis"), user("deny"), user("possible_crisis")], suicidal_thoughts="no"
+            [user("possible_crisis"), user("deny"), user("possible_crisis")],
+            suicidal_thoughts=earlier_answer,
         ),
         domain,
     )
     assert said == ["utter_check_in_again"]
+
+
+def test_an_unclear_reply_to_the_question_gets_the_resources_without_pressure(
+    domain: Dict,
+) -> None:
+    replied = tracker(
+        [user("possible_crisis"), user("possible_crisis")], suicidal_thoughts="rather_not_say"
+    )
+    # The form filled the slot from this reply.
+    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": "rather_not_say"})
+    said, _ = run(ActionAfterCheckIn(), replied, domain)
+    assert said == ["utter_check_in_rather_not_say"]
 
 
 def test_distress_is_followed_by_the_topic_of_the_same_message(domain: Dict) -> None:

@@ -31,6 +31,8 @@ NOT_TOPICS = {
     "utter_say_safe",
     "utter_still_here",
     "utter_check_in_again",
+    "utter_language_switched",
+    "utter_language_switched_in_question",
 }
 
 
@@ -51,4 +53,18 @@ def last_topic_answer_in(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
         response = str((event.get("metadata") or {}).get("utter_action") or "")
         if is_topic_answer(response):
             return response
+    return None
+
+
+def topic_answer_just_given(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    """The assistant's last answer before the latest message, if it was a topic answer."""
+    before_latest = False
+    for event in reversed(list(events)):
+        if event.get("event") == "user":
+            if before_latest:
+                return None
+            before_latest = True
+        elif event.get("event") == "bot" and before_latest:
+            response = str((event.get("metadata") or {}).get("utter_action") or "")
+            return response if is_topic_answer(response) else None
     return None
