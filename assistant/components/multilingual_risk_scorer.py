@@ -36,7 +36,6 @@ from assistant.components.spanish_intent_classifier import E5_VECTOR
 from assistant.components.stored_models import (
     StoredRegressionComponent,
     balanced_regression,
-    files_digest,
 )
 from assistant.embeddings.e5 import shared_e5
 from assistant.paths import project_path
@@ -129,13 +128,9 @@ class MultilingualRiskScorer(StoredRegressionComponent[BlendedLevels]):
     MODEL_FILE = MODEL_FILE
 
     @classmethod
-    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """The examples file's content, so that editing it trains the scorer again.
-
-        A node restored from Rasa's cache is fingerprinted with the cache's own config,
-        which has no `examples`: the default file stands in for it then.
-        """
-        return files_digest([examples_path({**cls.get_default_config(), **config})])
+    def example_files(cls, config: Dict[str, Any]) -> List[Path]:
+        """The non-English examples file."""
+        return [examples_path(config)]
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

@@ -15,7 +15,7 @@ the message for the multilingual risk scorer.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -39,7 +39,6 @@ from assistant.components.language_detector import is_spanish
 from assistant.components.stored_models import (
     StoredRegressionComponent,
     balanced_regression,
-    files_digest,
 )
 from assistant.embeddings.e5 import shared_e5
 from assistant.paths import project_path
@@ -93,14 +92,9 @@ class SpanishIntentClassifier(StoredRegressionComponent[LogisticRegression]):
     MODEL_FILE = MODEL_FILE
 
     @classmethod
-    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
-        """The Spanish files' content, so that editing one trains the classifier again.
-
-        A node restored from Rasa's cache is fingerprinted with the cache's own config,
-        which has no `examples`: the default folder stands in for it then.
-        """
-        folder = examples_directory({**cls.get_default_config(), **config})
-        return files_digest(sorted(folder.glob("*.yml")))
+    def example_files(cls, config: Dict[str, Any]) -> List[Path]:
+        """The Spanish NLU files."""
+        return sorted(examples_directory(config).glob("*.yml"))
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

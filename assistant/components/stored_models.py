@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any, ClassVar, Dict, Generic, Iterable, Optional, Sequence, Type, TypeVar
+from typing import Any, ClassVar, Dict, Generic, Iterable, List, Optional, Sequence, Type, TypeVar
 
 import joblib
 import numpy as np
@@ -52,6 +52,20 @@ class StoredRegressionComponent(GraphComponent, Generic[Model]):
     """A graph component whose trained part (regressions) is kept with joblib."""
 
     MODEL_FILE: ClassVar[str]
+
+    @classmethod
+    def example_files(cls, config: Dict[str, Any]) -> List[Path]:
+        """The files of examples the component trains on, beside the training data."""
+        raise NotImplementedError
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """The example files' content, so that editing one trains the component again.
+
+        A node restored from Rasa's cache is fingerprinted with the cache's own config,
+        which has no `examples`: the defaults stand in for it then.
+        """
+        return files_digest(cls.example_files({**cls.get_default_config(), **config}))
 
     def __init__(
         self,

@@ -45,14 +45,16 @@ def is_topic_answer(response: str) -> bool:
     )
 
 
+def response_of(event: Mapping[str, Any]) -> str:
+    """The response a serialised bot event uttered ("" when it was free text)."""
+    return str((event.get("metadata") or {}).get("utter_action") or "")
+
+
 def last_topic_answer_in(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
     """The last topic answer among serialised events, if any."""
     for event in reversed(list(events)):
-        if event.get("event") != "bot":
-            continue
-        response = str((event.get("metadata") or {}).get("utter_action") or "")
-        if is_topic_answer(response):
-            return response
+        if event.get("event") == "bot" and is_topic_answer(response_of(event)):
+            return response_of(event)
     return None
 
 
@@ -65,6 +67,6 @@ def topic_answer_just_given(events: Iterable[Mapping[str, Any]]) -> Optional[str
                 return None
             before_latest = True
         elif event.get("event") == "bot" and before_latest:
-            response = str((event.get("metadata") or {}).get("utter_action") or "")
+            response = response_of(event)
             return response if is_topic_answer(response) else None
     return None
