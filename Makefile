@@ -38,7 +38,7 @@ DIRECTORY_DATABASE_FILE := var/directory.sqlite3
 FORMAT ?= auto
 
 .PHONY: help install lock train run shell test test-fast lint types unit audit validate \
-	test-nlu test-stories test-model bench bench-directory bench-safety bench-safety-cv bench-spanish bench-turns clean system-packages \
+	test-nlu test-stories test-model bench bench-directory bench-safety bench-safety-cv bench-situation bench-spanish bench-turns clean system-packages \
 	directory directory-import safety-report webchat run-scaled purge-conversations bench-load
 
 help:  ## Show the targets.
@@ -186,6 +186,9 @@ bench-turns: $(INSTALLED) $(MODEL) system-packages  ## Cost of turn 1, 50 and 20
 
 bench-safety: $(INSTALLED) $(MODEL)  ## The risk layer part by part on the frozen split and the labelled set.
 	PYTHONPATH=. $(PYTHON) bench/risk_layer.py --model $(MODEL) $(if $(RESERVE),--reserve)
+
+bench-situation: $(INSTALLED) $(MODEL)  ## Situations told alone or with a risk: welcomed, asked, or answered as risk.
+	PYTHONPATH=. $(PYTHON) bench/situation_probe.py --model $(MODEL) $(if $(UNOPENED),--unopened)
 
 bench-safety-cv: $(INSTALLED)  ## Risk-layer designs compared out of fold on the training data (no split read).
 	PYTHONPATH=. $(PYTHON) bench/risk_cross_validation.py $(if $(CACHED),--cached)

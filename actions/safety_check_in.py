@@ -93,9 +93,11 @@ class ActionAfterCheckIn(Action):
             if topic:
                 dispatcher.utter_message(response=topic)
         elif answer == "moved_on":
+            # A question of their own is answered; a place or a search request, which
+            # has no answer to give here, gets a plain "okay" with the way to go on.
             own = response_for(latest_intent, domain)
             dispatcher.utter_message(
-                response=with_support(own, tracker) if own else "utter_check_in_rather_not_say"
+                response=with_support(own, tracker) if own else "utter_check_in_moved_on"
             )
         else:
             dispatcher.utter_message(response="utter_check_in_rather_not_say")

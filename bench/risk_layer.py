@@ -37,6 +37,7 @@ from tests.safety.risk_scoring import (
     DEV_EN,
     FROZEN_EN,
     RESERVE_EN,
+    SCORE_COLUMNS,
     RiskMessage,
     answer_of_classifier,
     answer_of_level,
@@ -47,15 +48,6 @@ from tests.safety.risk_scoring import (
 )
 
 OUT_DIR = PROJECT_DIR / "bench" / "out"
-COLUMNS = [
-    ("crisis_recall", "crisis: answer or question"),
-    ("crisis_answer", "crisis: crisis answer"),
-    ("emergency_recall", "emergency: 911"),
-    ("distress_support", "distress: human support"),
-    ("benign_crisis", "benign: crisis answer"),
-    ("benign_check_in", "benign: question"),
-    ("benign_988", "benign: any 988"),
-]
 
 
 def model_thresholds() -> Thresholds:
@@ -103,10 +95,10 @@ def main() -> None:
         parts = _parts(parsed, thresholds, pattern_level)
         results[split] = {name: score(messages, answer) for name, answer in parts.items()}
         print(f"\n{split} ({len(messages)} messages)")
-        print("| part | " + " | ".join(title for _, title in COLUMNS) + " |")
-        print("| --- |" + " --- |" * len(COLUMNS))
+        print("| part | " + " | ".join(title for _, title in SCORE_COLUMNS) + " |")
+        print("| --- |" + " --- |" * len(SCORE_COLUMNS))
         for name, row in results[split].items():
-            cells = [f"{row[key][0]}/{row[key][1]}" for key, _ in COLUMNS]
+            cells = [f"{row[key][0]}/{row[key][1]}" for key, _ in SCORE_COLUMNS]
             print(f"| {name} | " + " | ".join(cells) + " |")
 
     texts = [m.text for messages in splits.values() for m in messages]

@@ -72,3 +72,21 @@ def test_spanish_messages_are_read_for_risk_as_spanish(detector: LanguageDetecto
     assert is_spanish(language_of(detector, "ya no quiero seguir viviendo"))
     assert not is_spanish(language_of(detector, "I don't want to go on living"))
     assert not is_spanish(language_of(detector, "Hola, I want to end my life"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "language"),
+    [
+        # Read whole, "en Springfield" is English and the others are neither.
+        ("en Springfield", "Springfield", None),
+        ("estamos en Springfield, Illinois", "Springfield, Illinois", "es"),
+        ("cerca de Springfield", "Springfield", "es"),
+        ("we moved to Los Angeles", "Los Angeles", "en"),
+    ],
+)
+def test_place_names_do_not_decide_the_language(
+    detector: LanguageDetector, text: str, place: str, language: Optional[str]
+) -> None:
+    start = text.index(place)
+    entity = {"entity": "place", "value": place, "start": start, "end": start + len(place)}
+    assert found(language_of(detector, text, [entity])) == language

@@ -83,6 +83,18 @@ def test_a_question_instead_of_an_answer_is_answered(domain: Dict) -> None:
     assert said == ["utter_palliative_vs_hospice"]
 
 
+@pytest.mark.parametrize("intent", ["inform", "find_provider", "change_place"])
+def test_a_place_instead_of_an_answer_is_not_taken_for_rather_not_say(
+    domain: Dict, intent: str
+) -> None:
+    said, _ = run(
+        ActionAfterCheckIn(),
+        tracker([user("possible_crisis"), user(intent)], suicidal_thoughts="moved_on"),
+        domain,
+    )
+    assert said == ["utter_check_in_moved_on"]
+
+
 @pytest.mark.parametrize("earlier_answer", ["no", "moved_on", "rather_not_say"])
 def test_the_question_is_not_asked_twice(domain: Dict, earlier_answer: str) -> None:
     # A later unclear message, whatever the first answer was: the form, already filled,

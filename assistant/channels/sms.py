@@ -45,7 +45,13 @@ from assistant.channels.guards import (
     long_message_note,
 )
 from assistant.channels.replies import unavailable_answer
-from assistant.channels.sms_format import NUMBER_REPLY, last_buttons, payload_for_number, sms_texts
+from assistant.channels.sms_format import (
+    NUMBER_REPLY,
+    last_buttons,
+    payload_for_number,
+    payload_for_title,
+    sms_texts,
+)
 from assistant.channels.sms_keywords import Keyword, keyword_in
 from assistant.channels.sms_state import SmsState, sms_database_url
 from assistant.secret_keys import SMS_SENDER_ID_KEY, required_secret
@@ -71,10 +77,11 @@ def twiml(texts: List[str]) -> HTTPResponse:
 
 
 def menu_choice(body: str, tracker: Optional[DialogueStateTracker]) -> str:
-    """A numbered reply ("2") becomes the payload of the quick reply it picks."""
-    if not NUMBER_REPLY.fullmatch(body):
-        return body
-    return payload_for_number(body, buttons_of_last_turn(tracker)) or body
+    """A numbered reply ("2"), or a quick reply's title typed out, becomes its payload."""
+    buttons = buttons_of_last_turn(tracker)
+    if NUMBER_REPLY.fullmatch(body):
+        return payload_for_number(body, buttons) or body
+    return payload_for_title(body, buttons) or body
 
 
 def buttons_of_last_turn(tracker: Optional[DialogueStateTracker]) -> List[Dict[str, Any]]:

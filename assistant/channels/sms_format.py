@@ -9,6 +9,7 @@ one is counted in UCS-2 segments, so it is split shorter.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence
 
@@ -140,6 +141,26 @@ def payload_for_number(reply: str, buttons: Sequence[Dict[str, Any]]) -> Optiona
         payload = buttons[number - 1].get("payload")
         return str(payload) if payload else None
     return None
+
+
+def payload_for_title(reply: str, buttons: Sequence[Dict[str, Any]]) -> Optional[str]:
+    """The payload of the quick reply whose title the person typed ("no estoy a salvo").
+
+    Accents, case, curly quotes and end punctuation do not matter; anything more than the
+    title is a message of its own and is read as one.
+    """
+    typed = _comparable(reply)
+    for button in buttons:
+        if typed and typed == _comparable(str(button.get("title") or "")):
+            payload = button.get("payload")
+            return str(payload) if payload else None
+    return None
+
+
+def _comparable(text: str) -> str:
+    """Lower case, without accents, curly quotes or the punctuation around the words."""
+    plain = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore")
+    return " ".join(plain.decode().lower().strip(" .!?¿¡").split())
 
 
 def answer_text(messages: Sequence[Dict[str, Any]], language: str = ENGLISH) -> str:

@@ -37,6 +37,8 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
+from assistant.components.place_extractor import PLACE_ENTITY
+
 LANGUAGE_ENTITY = "language"
 ENGLISH = "en"
 SPANISH = "es"
@@ -78,6 +80,14 @@ def spanish_probability(detector: lingua.LanguageDetector, text: str) -> float:
         if confidence.language == lingua.Language.SPANISH:
             return float(confidence.value)
     return 0.0
+
+
+def without_spans(text: str, entities: List[Dict[str, Any]]) -> str:
+    """`text` with the characters of `entities` blanked out."""
+    for entity in entities:
+        start, end = int(entity[ENTITY_ATTRIBUTE_START]), int(entity[ENTITY_ATTRIBUTE_END])
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 def refused_language(text: str) -> Optional[str]:
@@ -143,12 +153,15 @@ class LanguageDetector(GraphComponent):
         """Add the entity `language` and the Spanish probability to each message."""
         for message in messages:
             text = str(message.get(TEXT) or "")
-            probability = spanish_probability(self._detector, text)
+            # Place names say nothing of the language: read whole, "en Springfield" is
+            # English, and "cerca de Springfield" neither.
+            entities = message.get(ENTITIES) or []
+            places = [e for e in entities if e[ENTITY_ATTRIBUTE_TYPE] == PLACE_ENTITY]
+            probability = spanish_probability(self._detector, without_spans(text, places))
             message.set(SPANISH_PROBABILITY, probability)
             language = clear_language(text, probability, self.config)
             if language is None:
                 continue
-            entities = message.get(ENTITIES) or []
             if refused_language(text) is not None:
                 # "no hablo inglés" names English, but asks for Spanish.
                 entities = [

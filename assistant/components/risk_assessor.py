@@ -17,7 +17,7 @@ text), which the safety event broker records.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Type
+from typing import Any, Dict, List, Optional, Type, Union
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -48,8 +48,11 @@ from assistant.components.embedding_intent_classifier import (
 from assistant.components.language_detector import is_spanish
 from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK
 from assistant.safety.detector import Assessment, DistressDetector
+from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
+    EMERGENCY,
+    EMERGENCY_AND_CRISIS,
     OTHER_LANGUAGE,
     POSSIBLE_CRISIS,
     Decision,
@@ -121,7 +124,11 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             if decision.intent != name:
                 _set_intent(message, decision.intent or DEFAULT_NLU_FALLBACK_INTENT_NAME)
             if decision.topic:
-                _add_topic(message, decision.topic)
+                _add_entity(message, TOPIC_ENTITY, decision.topic)
+            if decision.intent in {EMERGENCY, EMERGENCY_AND_CRISIS}:
+                # The emergency answer names the oncology team's line only for a fever.
+                fever = speaks_of_fever(message.get(TEXT) or "")
+                _add_entity(message, EMERGENCY_WITH_FEVER, fever)
             message.set(
                 SAFETY,
                 {
@@ -176,10 +183,10 @@ def _set_intent(message: Message, name: str) -> None:
     message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
 
 
-def _add_topic(message: Message, topic: str) -> None:
+def _add_entity(message: Message, entity_type: str, value: Union[str, bool]) -> None:
     entity = {
-        ENTITY_ATTRIBUTE_TYPE: TOPIC_ENTITY,
-        ENTITY_ATTRIBUTE_VALUE: topic,
+        ENTITY_ATTRIBUTE_TYPE: entity_type,
+        ENTITY_ATTRIBUTE_VALUE: value,
         EXTRACTOR: RiskAssessor.__name__,
         "start": 0,
         "end": 0,

@@ -21,6 +21,7 @@ NOT_TOPICS = {
     "utter_acknowledge",
     "utter_bot_challenge",
     "utter_menu",
+    "utter_share_situation",
     "utter_medical_advice",
     "utter_out_of_scope",
     "utter_other_language",

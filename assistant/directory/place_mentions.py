@@ -39,6 +39,7 @@ NOT_PLACES = {
     "general", "the area", "this area", "my area", "town", "the city", "the community",
     "the office", "an office", "a clinic", "the clinic", "network", "my network",
     "casa", "mi casa", "la casa", "el hospital", "hospicio", "una clínica",
+    "mi", "mí", "aquí", "aqui", "acá", "aca", "here", "us", "usted", "nosotros",
 }  # fmt: skip
 NOT_PLACE_STARTS = ("my ", "the ", "a ", "an ")
 # Spanish articles only in lower case: "el hospital" is not a place, "El Paso" is.
@@ -77,9 +78,14 @@ def _candidates(message: str) -> Iterator[PlaceMention]:
 
 
 def _names_a_place(text: str, gazetteer: Gazetteer) -> bool:
-    """Known and foreign places count; unknown ones only with a capital ("Narnia")."""
+    """Known and foreign places count; unknown ones only with a capital ("Narnia").
+
+    Two letters alone count only in capitals ("MI", "TX"): "cerca de mi" is near me,
+    not Michigan.
+    """
     if (
-        text.lower() in NOT_PLACES
+        (len(text) == 2 and not text.isupper())
+        or text.lower() in NOT_PLACES
         or text.lower().startswith(NOT_PLACE_STARTS)
         or text.startswith(NOT_PLACE_STARTS_SPANISH)
     ):

@@ -85,6 +85,7 @@ class DistressDetector:
                 set_aside.add(CUE_GROUPS[name].level)
         if not found:
             return Assessment(Level.NONE, set_aside=frozenset(set_aside))
+        found = _without_cues_inside_a_crisis_cue(found)
         level = max(level for level, _, _ in found)
         spans = [span for cue_level, _, span in found if cue_level == level]
         about_other = level == Level.CRISIS and all(_about_someone_else(s) for s in spans)
@@ -107,6 +108,23 @@ class DistressDetector:
         if group.level == Level.EMERGENCY:
             return not _information_question(span.sent if doc.has_annotation("SENT_START") else doc)
         return True
+
+
+def _without_cues_inside_a_crisis_cue(
+    found: List[Tuple[Level, str, Span]],
+) -> List[Tuple[Level, str, Span]]:
+    """Drops lower cues whose words lie inside a crisis cue's.
+
+    "thought about not waking up" holds "not waking", someone unresponsive, but it is
+    one wish, not an emergency beside a crisis.
+    """
+    crisis = [span for level, _, span in found if level == Level.CRISIS]
+    return [
+        (level, name, span)
+        for level, name, span in found
+        if level == Level.CRISIS
+        or not any(c.start <= span.start and span.end <= c.end for c in crisis)
+    ]
 
 
 def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:

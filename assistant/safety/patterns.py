@@ -258,6 +258,14 @@ CUE_GROUPS: Dict[str, CueGroup] = {
         [
             [{"LEMMA": "sleep"}, {"LOWER": "forever"}],
             [{"LOWER": "never"}, {"LEMMA": "wake"}],
+            # "I've thought about just not waking up": a wish, not someone unresponsive.
+            [
+                {"LEMMA": {"IN": ["think", "wish", "hope", "pray", "dream", "fantasize"]}},
+                {"LOWER": {"IN": ["about", "of", "for"]}, "OP": "?"},
+                {"LOWER": {"IN": ["just", "simply", "maybe", "sometimes"]}, "OP": "?"},
+                {"LOWER": "not"},
+                {"LOWER": "waking"},
+            ],
             [{"LOWER": {"REGEX": r"^dis+ap+ea?r"}}, {"LOWER": "forever"}],
             [
                 {"LOWER": {"IN": ["nobody", "noone"]}},

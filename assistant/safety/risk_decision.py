@@ -69,6 +69,7 @@ DISTRESS_CAN_REPLACE = {
     "other_language",
     "affirm",
     "deny",
+    "share_situation",
 }
 # Answers that make no sense to give after a risk answer ("hello", "thanks").
 NOT_A_TOPIC = (

@@ -5,6 +5,7 @@ from assistant.channels.sms_format import (
     MAX_SMS_CHARACTERS,
     PREFERRED_SEGMENTS,
     payload_for_number,
+    payload_for_title,
     segment_count,
     sms_texts,
     split_for_sms,
@@ -33,6 +34,16 @@ def test_a_number_picks_the_payload_of_that_quick_reply() -> None:
     assert payload_for_number("0", BUTTONS) is None
     assert payload_for_number("12 pills", BUTTONS) is None
     assert payload_for_number("1", []) is None
+
+
+def test_a_quick_replys_title_typed_out_picks_its_payload() -> None:
+    spanish = [{"title": "No estoy a salvo", "payload": "/not_safe"}]
+    assert payload_for_title("I'm not safe", BUTTONS) == "/not_safe"
+    assert payload_for_title("i’m safe right now.", BUTTONS) == "/say_safe"
+    assert payload_for_title("no estoy a salvo", spanish) == "/not_safe"
+    assert payload_for_title("¡No éstoy a salvo!", spanish) == "/not_safe"
+    assert payload_for_title("I'm not safe at all tonight", BUTTONS) is None
+    assert payload_for_title("", BUTTONS) is None
 
 
 def test_typographic_characters_become_gsm7() -> None:

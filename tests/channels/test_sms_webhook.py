@@ -103,6 +103,9 @@ async def test_a_numbered_reply_sends_the_payload_of_that_quick_reply(sms: Tuple
     assert agent.received[-1].text == "/talk_to_person"
     await text(url, phone, "7")  # not on the menu: passed on as it is
     assert agent.received[-1].text == "7"
+    await text(url, phone, "hello")
+    await text(url, phone, "talk to a person!")  # the title typed out
+    assert agent.received[-1].text == "/talk_to_person"
 
 
 async def test_stop_silences_until_start_and_help_always_answers(sms: Tuple) -> None:

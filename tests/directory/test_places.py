@@ -153,6 +153,10 @@ def test_no_place_is_found_where_none_is_named(places: Gazetteer, message: str) 
         ("busco hospice por Austin por favor", "Austin"),
         ("hospicio en casa", None),
         ("estamos en el hospital", None),
+        # "mi" is "my", not Michigan; two letters alone count only in capitals.
+        ("busco un grupo de apoyo cerca de mi", None),
+        ("cuidados paliativos cerca de mí por favor", None),
+        ("hospicio en Detroit, MI", "Detroit, MI"),
     ],
 )
 def test_a_place_named_in_spanish(message: str, place: Optional[str]) -> None:

@@ -175,6 +175,25 @@ def test_a_deleted_conversation_is_gone(rasa_url: str) -> None:
     assert "Example" not in fresh  # the hospice search it had begun is forgotten
 
 
+def test_a_typed_yes_deletes_the_conversation_and_a_typed_no_keeps_it(rasa_url: str) -> None:
+    sender = new_sender()
+    say(rasa_url, sender, "can you delete what I told you")
+    assert "I've deleted this conversation" in texts(say(rasa_url, sender, "yes"))
+    other = new_sender()
+    say(rasa_url, other, "delete my conversation please")
+    assert "I've kept our conversation" in texts(say(rasa_url, other, "no"))
+
+
+def test_telling_a_situation_is_welcomed_without_a_suicide_question(rasa_url: str) -> None:
+    sender = new_sender()
+    say(rasa_url, sender, "hi")
+    answer = texts(
+        say(rasa_url, sender, "my partner found out last week that her cancer is metastatic")
+    )
+    assert answer.startswith("Thank you for telling me.")
+    assert "ending your life" not in answer and "988" not in answer
+
+
 def test_a_person_can_keep_the_conversation_and_read_the_privacy_notice(rasa_url: str) -> None:
     sender = new_sender()
     greeting = say(rasa_url, sender, "hi")

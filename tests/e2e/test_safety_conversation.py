@@ -86,18 +86,44 @@ def test_not_safe_gets_911_now(rasa_url: str) -> None:
     sender = new_sender()
     say(rasa_url, sender, "i want to kill myself")
     assert texts(say(rasa_url, sender, "/not_safe")).startswith("Please call 911 now.")
+    later = texts(say(rasa_url, sender, "i'm alone at home and so scared"))
+    assert later.startswith("I'm still here with you") and "988" in later
+    assert "end of life" not in later
 
 
 @pytest.mark.parametrize(
-    "message",
+    ("message", "names_the_oncology_line"),
     [
-        "my husband can't breathe and his lips look blue",
-        "I have a fever of 101.5 and had chemo on monday",
+        ("my husband can't breathe and his lips look blue", False),
+        ("I think my wife is having a stroke, her face is drooping", False),
+        ("I have a fever of 101.5 and had chemo on monday", True),
     ],
 )
-def test_a_medical_emergency_gets_911_first(rasa_url: str, message: str) -> None:
+def test_a_medical_emergency_gets_911_first(
+    rasa_url: str, message: str, names_the_oncology_line: bool
+) -> None:
     answer = texts(say(rasa_url, new_sender(), message))
     assert answer.startswith("This could be an emergency. Please call 911 now.")
+    # The oncology team's urgent line is for a fever; in a stroke it only delays 911.
+    assert ("oncology team's urgent line" in answer) is names_the_oncology_line
+
+
+def test_after_an_emergency_a_question_about_waiting_gets_call_911(rasa_url: str) -> None:
+    sender = new_sender()
+    say(rasa_url, sender, "my mom passed out and now she won't wake up")
+    answer = texts(say(rasa_url, sender, "should we just wait for her doctor to call back?"))
+    assert "call 911 now" in answer
+    assert "next visit" not in answer
+
+
+@pytest.mark.parametrize(
+    "crisis",
+    ["i want to kill myself tonight", "my brother told me he is going to kill himself"],
+)
+def test_a_typed_no_to_are_you_safe_gets_911(rasa_url: str, crisis: str) -> None:
+    sender = new_sender()
+    assert "safe right now?" in texts(say(rasa_url, sender, crisis))
+    assert texts(say(rasa_url, sender, "no")).startswith("Please call 911 now.")
 
 
 def test_an_emergency_that_may_be_deliberate_gets_911_then_988(rasa_url: str) -> None:

@@ -80,6 +80,15 @@ def test_a_spanish_emergency_gets_911_in_spanish(rasa_url: str) -> None:
     )
     assert answer.startswith(opening("utter_medical_emergency", "es"))
     assert "911" in answer
+    assert "equipo de oncología" not in answer
+
+
+def test_a_spanish_fever_during_chemo_names_the_oncology_line(rasa_url: str) -> None:
+    answer = texts(
+        say(rasa_url, new_sender(), "mi mamá tiene fiebre de 39.5 y le dieron quimio el martes")
+    )
+    assert answer.startswith(opening("utter_medical_emergency", "es"))
+    assert "línea de urgencias de su equipo de oncología" in answer
 
 
 def test_an_unclear_spanish_risk_is_asked_about_directly(rasa_url: str) -> None:
@@ -111,3 +120,9 @@ def test_a_spanish_texter_gets_spanish_texts_and_a_spanish_menu(rasa_url: str) -
     answer = " ".join(phone.text("1"))
     assert opening("utter_what_is_palliative_care", "es") in answer
     assert phone.text("AYUDA") == [HELP_REPLY.es]
+
+
+def test_cerca_de_mi_asks_where_instead_of_searching_michigan(rasa_url: str) -> None:
+    answer = texts(say(rasa_url, new_sender(), "busco un grupo de apoyo cerca de mi"))
+    assert opening("utter_ask_place", "es") in answer
+    assert "MI" not in answer

@@ -39,6 +39,12 @@ RESERVE_EN = {
 UNOPENED_EN = {
     "reserve v10": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v10.yml",
 }
+# Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
+# the project: a situation told alone, with a crisis, with distress; and short remarks.
+SITUATION_PROBES = {
+    "English": PROJECT_DIR / "tests" / "frozen" / "situation_en.yml",
+    "Spanish": PROJECT_DIR / "tests" / "frozen" / "situation_es.yml",
+}
 # Development sets: tuned on and read, so never held-out figures (their headers say why).
 DEV_EN = {
     "dev 1 (tuned on)": PROJECT_DIR / "tests" / "dev" / "risk_en_dev1.yml",
@@ -50,6 +56,8 @@ CRISIS, CHECK_IN, EMERGENCY, SUPPORT = "crisis", "check_in", "emergency", "suppo
 # 911 first, then the crisis line: it answers a crisis and an emergency alike.
 EMERGENCY_AND_CRISIS = "emergency_and_crisis"
 FALLBACK_988, FALLBACK, TOPIC = "fallback_988", "fallback", "topic"
+# "Thank you for telling me": a situation told with no risk (share_situation).
+WELCOMED = "welcomed"
 # "I can only understand English" with 988's Spanish line (some risk seen in another language).
 OTHER_LANGUAGE_988 = "other_language_988"
 ANSWER_OF_INTENT = {
@@ -70,6 +78,18 @@ ANSWER_OF_INTENT = {
     "thoughts_about_death": SUPPORT,
 }
 NAMES_988 = {CRISIS, CHECK_IN, FALLBACK_988, EMERGENCY_AND_CRISIS, OTHER_LANGUAGE_988}
+# The figures `score` gives, with the titles the benches print them under.
+SCORE_COLUMNS = [
+    ("crisis_recall", "crisis: answer or question"),
+    ("crisis_answer", "crisis: crisis answer"),
+    ("crisis_988", "crisis: 988 named"),
+    ("emergency_recall", "emergency: 911"),
+    ("distress_support", "distress: human support"),
+    ("benign_crisis", "benign: crisis answer"),
+    ("benign_check_in", "benign: question"),
+    ("benign_988", "benign: any 988"),
+    ("benign_emergency", "benign: 911"),
+]
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,17 @@ def answer_of_parse(parsed: Mapping[str, Any]) -> str:
     if intent == "other_language" and some_risk:
         return OTHER_LANGUAGE_988
     return ANSWER_OF_INTENT.get(intent, TOPIC)
+
+
+def situation_answer(parsed: Mapping[str, Any]) -> str:
+    """The answer of the whole layer, a situation welcomed as such told apart from topics."""
+    return WELCOMED if parsed["intent"]["name"] == "share_situation" else answer_of_parse(parsed)
+
+
+def read_probe(path: Path) -> Dict[str, List[str]]:
+    """A situation probe's messages by voice (situation, crisis, distress, remark)."""
+    blocks = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {block["voice"]: [str(text) for text in block["messages"]] for block in blocks}
 
 
 def answer_of_classifier(parsed: Mapping[str, Any]) -> str:

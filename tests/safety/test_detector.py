@@ -144,6 +144,17 @@ def test_an_emergency_cue_beside_a_crisis_is_kept(assess: Callable) -> None:
     assert not assess("i want to die").emergency_too
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["maybe. I've thought about just not waking up", "some nights I pray for not waking up"],
+)
+def test_a_wish_not_to_wake_is_a_crisis_not_an_emergency(assess: Callable, text: str) -> None:
+    assessment = assess(text)
+    assert assessment.level == Level.CRISIS
+    assert not assessment.emergency_too
+    assert assess("my mom is not waking up").level == Level.EMERGENCY
+
+
 def test_an_overdose_is_named_by_the_cue_the_decision_reads(assess: Callable) -> None:
     assert assess("I think she took too many of her pills").cues == (OVERDOSE_CUE,)
 
