@@ -9,11 +9,11 @@ one is counted in UCS-2 segments, so it is split shorter.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence
 
 from assistant.channels.channel_texts import CRISIS_LINE_FIRST, ENGLISH, MENU_LINE
+from assistant.safety.spanish import fold
 
 # Twilio's limit for one message body; longer answers are split well below it.
 MAX_SMS_CHARACTERS = 1600
@@ -159,8 +159,7 @@ def payload_for_title(reply: str, buttons: Sequence[Dict[str, Any]]) -> Optional
 
 def _comparable(text: str) -> str:
     """Lower case, without accents, curly quotes or the punctuation around the words."""
-    plain = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore")
-    return " ".join(plain.decode().lower().strip(" .!?¿¡").split())
+    return " ".join(fold(text.replace("’", "'")).strip(" .!?¿¡").split())
 
 
 def answer_text(messages: Sequence[Dict[str, Any]], language: str = ENGLISH) -> str:

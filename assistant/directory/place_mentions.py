@@ -39,7 +39,7 @@ NOT_PLACES = {
     "general", "the area", "this area", "my area", "town", "the city", "the community",
     "the office", "an office", "a clinic", "the clinic", "network", "my network",
     "casa", "mi casa", "la casa", "el hospital", "hospicio", "una clínica",
-    "mi", "mí", "aquí", "aqui", "acá", "aca", "here", "us", "usted", "nosotros",
+    "aquí", "aqui", "acá", "aca", "here", "usted", "nosotros",
 }  # fmt: skip
 NOT_PLACE_STARTS = ("my ", "the ", "a ", "an ")
 # Spanish articles only in lower case: "el hospital" is not a place, "El Paso" is.
