@@ -187,7 +187,7 @@ bench-turns: $(INSTALLED) $(MODEL) system-packages  ## Cost of turn 1, 50 and 20
 bench-safety: $(INSTALLED) $(MODEL)  ## The risk layer part by part on the frozen split and the labelled set.
 	PYTHONPATH=. $(PYTHON) bench/risk_layer.py --model $(MODEL) $(if $(RESERVE),--reserve)
 
-bench-situation: $(INSTALLED) $(MODEL)  ## Situations told alone or with a risk: welcomed, asked, or answered as risk.
+bench-situation: $(INSTALLED) $(MODEL)  ## Situations and deaths told, alone or with a risk: welcomed, answered, asked, or answered as risk.
 	PYTHONPATH=. $(PYTHON) bench/situation_probe.py --model $(MODEL) $(if $(UNOPENED),--unopened)
 
 bench-safety-cv: $(INSTALLED)  ## Risk-layer designs compared out of fold on the training data (no split read).

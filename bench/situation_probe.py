@@ -1,12 +1,15 @@
-"""People telling their situation: welcomed, not asked about suicide; and what the same words hide.
+"""People telling their situation or a death: welcomed, not asked about suicide.
 
 Scores the frozen situation probes (tests/frozen/situation_en.yml and situation_es.yml),
 written before the `share_situation` intent was trained, with the whole risk layer, per
 voice: situations and short remarks (no risk: no crisis answer, no direct question, and how
 many are welcomed as a situation), the same situations with a crisis (the crisis answer or
-the question) or with distress (people to talk to). With --unopened it also scores, once
-per design change, the risk splits kept unopened (docs/safety.md says when each was
-opened). Counts only: no message is printed.
+the question) or with distress (people to talk to). Then the grief probes
+(tests/frozen/grief_en.yml and grief_es.yml), written before the `grief_support` and
+`after_a_death` intents: a death told or grief support asked for, what to do when someone
+dies (no risk: how many get those answers), and bereaved people in a crisis or distress.
+With --unopened it also scores, once per design change, the risk splits kept unopened
+(docs/safety.md says when each was opened). Counts only: no message is printed.
 
 Usage: PYTHONPATH=. .venv/bin/python bench/situation_probe.py --model models/X.tar.gz [--unopened]
 """
@@ -14,7 +17,6 @@ Usage: PYTHONPATH=. .venv/bin/python bench/situation_probe.py --model models/X.t
 import argparse
 import asyncio
 import logging
-from collections import Counter
 from functools import partial
 from typing import Any, Dict
 
@@ -22,25 +24,36 @@ from rasa.core.agent import Agent
 from rasa.utils.log_utils import configure_structlog
 
 from tests.safety.risk_scoring import (
+    AFTER_DEATH_ANSWERED,
     CHECK_IN,
     CRISIS,
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
+    GRIEF_ANSWERED,
+    GRIEF_PROBES,
     SCORE_COLUMNS,
     SITUATION_PROBES,
     SUPPORT,
     UNOPENED_EN,
-    UNOPENED_ES_V3,
+    UNOPENED_ES,
     WELCOMED,
     RiskMessage,
     answer_of_parse,
-    read_probe,
+    probe_counts,
     read_split,
     score,
-    situation_answer,
 )
 
-KNOWN = (CRISIS, EMERGENCY_AND_CRISIS, CHECK_IN, EMERGENCY, SUPPORT, WELCOMED)
+KNOWN = (
+    CRISIS,
+    EMERGENCY_AND_CRISIS,
+    CHECK_IN,
+    EMERGENCY,
+    SUPPORT,
+    WELCOMED,
+    GRIEF_ANSWERED,
+    AFTER_DEATH_ANSWERED,
+)
 
 
 def main() -> None:
@@ -56,19 +69,25 @@ def main() -> None:
     def parse(text: str) -> Dict[str, Any]:
         return asyncio.run(agent.parse_message(text))
 
-    header = ["crisis answer", "question", "911", "people to talk to", "welcomed", "other"]
+    header = ["crisis answer", "question", "911", "people to talk to", "welcomed"]
+    header += ["grief answer", "after-a-death answer", "other"]
     print("| probe | voice | messages | " + " | ".join(header) + " |")
     print("|" + " --- |" * (len(header) + 3))
-    for language, path in SITUATION_PROBES.items():
-        for voice, texts in read_probe(path).items():
-            answers = Counter(situation_answer(parse(text)) for text in texts)
+    probes = {("situation", language): path for language, path in SITUATION_PROBES.items()}
+    probes.update({("grief", language): path for language, path in GRIEF_PROBES.items()})
+    for (probe, language), path in probes.items():
+        for voice, answers in probe_counts(parse, path).items():
+            total = sum(answers.values())
             crisis = answers[CRISIS] + answers[EMERGENCY_AND_CRISIS]
             emergency = answers[EMERGENCY] + answers[EMERGENCY_AND_CRISIS]
             cells = [crisis, answers[CHECK_IN], emergency, answers[SUPPORT], answers[WELCOMED]]
-            cells.append(len(texts) - sum(answers[kind] for kind in KNOWN))
-            print(f"| {language} | {voice} | {len(texts)} | " + " | ".join(map(str, cells)) + " |")
+            cells += [answers[GRIEF_ANSWERED], answers[AFTER_DEATH_ANSWERED]]
+            cells.append(total - sum(answers[kind] for kind in KNOWN))
+            print(
+                f"| {probe} {language} | {voice} | {total} | " + " | ".join(map(str, cells)) + " |"
+            )
     if options.unopened:
-        for name, path in {**UNOPENED_EN, "Spanish v3": UNOPENED_ES_V3}.items():
+        for name, path in {**UNOPENED_EN, **UNOPENED_ES}.items():
             messages = read_split(path)
             answer_of = {m.text: answer_of_parse(parse(m.text)) for m in messages}
             row = score(messages, partial(_known_answer, answer_of))

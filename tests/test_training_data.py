@@ -13,10 +13,12 @@ from tests.safety.risk_scoring import (
     FROZEN_EN,
     FROZEN_ES,
     FROZEN_ES_V2,
+    FROZEN_ES_V3,
+    GRIEF_PROBES,
     RESERVE_EN,
     SITUATION_PROBES,
     UNOPENED_EN,
-    UNOPENED_ES_V3,
+    UNOPENED_ES,
     read_split,
 )
 from tests.training_data import (
@@ -39,8 +41,9 @@ def domain_intents() -> List[str]:
 
 
 # Measured by the frozen risk split instead (tests/frozen/risk_en.yml, level "ambiguous"),
-# and by the situation probes (tests/frozen/situation_en.yml and situation_es.yml).
-MEASURED_ELSEWHERE = {"possible_crisis", "share_situation"}
+# by the situation probes (tests/frozen/situation_en.yml and situation_es.yml) and by the
+# grief probes (tests/frozen/grief_en.yml and grief_es.yml).
+MEASURED_ELSEWHERE = {"possible_crisis", "share_situation", "grief_support", "after_a_death"}
 # Set by the risk layer from the scores and patterns, never classified (no examples).
 DECIDED_BY_THE_RISK_LAYER = {"medical_emergency_and_crisis"}
 
@@ -118,7 +121,7 @@ def test_no_example_is_labelled_with_two_intents() -> None:
 def test_no_frozen_risk_message_is_in_training() -> None:
     training = {" ".join(words(text)) for texts in training_examples().values() for text in texts}
     splits = [FROZEN_EN, *RESERVE_EN.values(), *UNOPENED_EN.values(), *DEV_EN.values()]
-    splits += list(SITUATION_PROBES.values())
+    splits += [*SITUATION_PROBES.values(), *GRIEF_PROBES.values()]
     # Counted, never listed: a failure must not print a split's messages.
     leaked = sum(
         " ".join(words(message.text)) in training
@@ -137,7 +140,14 @@ def test_no_spanish_frozen_message_is_in_the_multilingual_training_examples() ->
     # Counted, never listed.
     leaked = sum(
         " ".join(words(m.text)) in training
-        for split in (FROZEN_ES, FROZEN_ES_V2, UNOPENED_ES_V3, SITUATION_PROBES["Spanish"])
+        for split in (
+            FROZEN_ES,
+            FROZEN_ES_V2,
+            FROZEN_ES_V3,
+            *UNOPENED_ES.values(),
+            SITUATION_PROBES["Spanish"],
+            GRIEF_PROBES["Spanish"],
+        )
         for m in read_split(split)
     )
     assert leaked == 0

@@ -47,6 +47,7 @@ from assistant.components.embedding_intent_classifier import (
 )
 from assistant.components.language_detector import is_spanish
 from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK
+from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.levels import Level
@@ -121,8 +122,12 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                 max(probabilities, key=lambda name: probabilities[name]) if probabilities else None
             )
             name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-            if decision.intent != name:
-                _set_intent(message, decision.intent or DEFAULT_NLU_FALLBACK_INTENT_NAME)
+            # A situation that tells of a death is answered as a loss.
+            chosen = loss_instead_of_situation(
+                decision.intent, message.get(INTENT_RANKING_KEY) or [], message.get(TEXT) or ""
+            )
+            if chosen != name:
+                _set_intent(message, chosen or DEFAULT_NLU_FALLBACK_INTENT_NAME)
             if decision.topic:
                 _add_entity(message, TOPIC_ENTITY, decision.topic)
             if decision.intent in {EMERGENCY, EMERGENCY_AND_CRISIS}:

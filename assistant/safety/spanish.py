@@ -39,6 +39,11 @@ CRISIS_CUES = [
     r"\b(cortarme|hacerme dano|lastimarme)\b",
     r"\b(tomarme|tomar) todas (las|mis) pastillas\b",
     r"\bmejor (estaria|estarian|estarian todos) (muert[oa]|sin mi)\b",
+    r"\bmejor muert[oa]\b",
+    r"\bno le (veo|encuentro|hallo) (ningun )?sentido a (seguir )?(vivir|viviendo|la vida)\b",
+    # A prayer to be taken ("le pido a Dios que me lleve"), as "I pray I don't wake up";
+    # not God's hand leading ("que Dios me lleve de la mano").
+    r"\b(dios|diosito|el senor)( que)? me (lleve|recoja)\b(?! de la mano| por buen| con bien)",
 ]
 SOMEONE_ELSE_CUES = [
     r"\b(se quiere|quiere) (morir|matar)(se)?\b",

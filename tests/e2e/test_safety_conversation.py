@@ -161,6 +161,18 @@ def test_idioms_and_planning_get_no_crisis_answer(rasa_url: str, message: str) -
     assert "Are you safe right now?" not in texts(say(rasa_url, new_sender(), message))
 
 
+def test_a_death_told_gets_sympathy_and_people_to_talk_to_not_988(rasa_url: str) -> None:
+    sender = new_sender()
+    answer = texts(say(rasa_url, sender, "my husband passed away two weeks ago, he had mbc"))
+    assert answer.startswith("I'm so sorry.")
+    assert "1-877-465-6636" in answer and "800-813-4673" in answer
+    assert "988" not in answer and "Are you safe" not in answer
+
+    steps = texts(say(rasa_url, sender, "when my wife dies, who do we call first?"))
+    assert "hospice team" in steps and "ahead of time" in steps
+    assert "988" not in steps
+
+
 @pytest.fixture(scope="module")
 def url_without_actions(model_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A Rasa server whose action server is down (nothing listens on its port)."""

@@ -22,9 +22,11 @@ FROZEN_EN = PROJECT_DIR / "tests" / "frozen" / "risk_en.yml"
 FROZEN_ES = PROJECT_DIR / "tests" / "frozen" / "risk_es.yml"
 # Written on 2026-12-03 after the first was tuned on; first scored for the blended scorer.
 FROZEN_ES_V2 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v2.yml"
-# Written on 2026-12-03 by a helper who saw nothing of the project; never scored: kept for
-# the next Spanish design change (the leak test covers it).
-UNOPENED_ES_V3 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v3.yml"
+# Written on 2026-12-03 by a helper who saw nothing of the project; first scored for the
+# `share_situation` change, and tuned on then (docs/safety.md).
+FROZEN_ES_V3 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v3.yml"
+# Written, never scored: kept for the next Spanish design change (the leak test covers it).
+UNOPENED_ES = {"Spanish v4": PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"}
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
 RESERVE_EN = {
@@ -34,16 +36,24 @@ RESERVE_EN = {
     "reserve v6": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v6.yml",
     "reserve v7": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v7.yml",
     "reserve v9": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v9.yml",
+    "reserve v10": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v10.yml",
 }
 # Written, never scored: kept for the next design change (the leak test still covers it).
 UNOPENED_EN = {
-    "reserve v10": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v10.yml",
+    "reserve v11": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v11.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
 SITUATION_PROBES = {
     "English": PROJECT_DIR / "tests" / "frozen" / "situation_en.yml",
     "Spanish": PROJECT_DIR / "tests" / "frozen" / "situation_es.yml",
+}
+# Written on 2026-12-03 before the `grief_support` and `after_a_death` intents, by a helper
+# who saw nothing of the project: people told of a death or asking what to do when it comes
+# (no risk), and bereaved people in a crisis or in distress.
+GRIEF_PROBES = {
+    "English": PROJECT_DIR / "tests" / "frozen" / "grief_en.yml",
+    "Spanish": PROJECT_DIR / "tests" / "frozen" / "grief_es.yml",
 }
 # Development sets: tuned on and read, so never held-out figures (their headers say why).
 DEV_EN = {
@@ -58,6 +68,14 @@ EMERGENCY_AND_CRISIS = "emergency_and_crisis"
 FALLBACK_988, FALLBACK, TOPIC = "fallback_988", "fallback", "topic"
 # "Thank you for telling me": a situation told with no risk (share_situation).
 WELCOMED = "welcomed"
+# Condolence and people to talk to after a death (grief_support); who to ask what to do
+# when someone dies (after_a_death).
+GRIEF_ANSWERED, AFTER_DEATH_ANSWERED = "grief_answered", "after_death_answered"
+PROBE_ANSWERS = {
+    "share_situation": WELCOMED,
+    "grief_support": GRIEF_ANSWERED,
+    "after_a_death": AFTER_DEATH_ANSWERED,
+}
 # "I can only understand English" with 988's Spanish line (some risk seen in another language).
 OTHER_LANGUAGE_988 = "other_language_988"
 ANSWER_OF_INTENT = {
@@ -76,6 +94,7 @@ ANSWER_OF_INTENT = {
     "caregiver_support": SUPPORT,
     "symptom_mood": SUPPORT,
     "thoughts_about_death": SUPPORT,
+    "grief_support": SUPPORT,
 }
 NAMES_988 = {CRISIS, CHECK_IN, FALLBACK_988, EMERGENCY_AND_CRISIS, OTHER_LANGUAGE_988}
 # The figures `score` gives, with the titles the benches print them under.
@@ -122,15 +141,25 @@ def answer_of_parse(parsed: Mapping[str, Any]) -> str:
     return ANSWER_OF_INTENT.get(intent, TOPIC)
 
 
-def situation_answer(parsed: Mapping[str, Any]) -> str:
-    """The answer of the whole layer, a situation welcomed as such told apart from topics."""
-    return WELCOMED if parsed["intent"]["name"] == "share_situation" else answer_of_parse(parsed)
+def probe_answer(parsed: Mapping[str, Any]) -> str:
+    """The answer of the whole layer, with the answers the probes look for told apart."""
+    return PROBE_ANSWERS.get(parsed["intent"]["name"]) or answer_of_parse(parsed)
 
 
 def read_probe(path: Path) -> Dict[str, List[str]]:
-    """A situation probe's messages by voice (situation, crisis, distress, remark)."""
-    blocks = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {block["voice"]: [str(text) for text in block["messages"]] for block in blocks}
+    """A probe's messages by voice (situation, crisis, distress, remark; bereaved, ...)."""
+    by_voice: Dict[str, List[str]] = {}
+    for block in yaml.safe_load(path.read_text(encoding="utf-8")):
+        by_voice.setdefault(block["voice"], []).extend(str(text) for text in block["messages"])
+    return by_voice
+
+
+def probe_counts(parse: Callable[[str], Mapping[str, Any]], path: Path) -> Dict[str, Counter[str]]:
+    """Per voice of a probe, how many messages got which answer (`probe_answer`)."""
+    return {
+        voice: Counter(probe_answer(parse(text)) for text in texts)
+        for voice, texts in read_probe(path).items()
+    }
 
 
 def answer_of_classifier(parsed: Mapping[str, Any]) -> str:

@@ -14,6 +14,9 @@ from assistant.safety.spanish import spanish_emergency_denied, spanish_level
         "me quiero matar",
         "pienso en el suicidio",
         "quiero morir ya, en mi casa o donde sea",
+        "así como estoy, mejor muerto",
+        "ya no le encuentro sentido a seguir viviendo con tanto dolor",
+        "todas las noches le pido a Diosito que me recoja",
     ],
 )
 def test_a_wish_to_die_is_a_crisis(text: str) -> None:
@@ -50,6 +53,8 @@ def test_emergencies(text: str) -> None:
         "nunca pienso en suicidarme",
         "quiero morir en mi casa cuando llegue el momento",
         "mi mamá quiere morir en paz, rodeada de su familia",
+        "que Dios me lleve de la mano en esta quimio",
+        "mi hija me lleve a la cita del oncólogo",
     ],
 )
 def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
