@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Mapping, Optional, Sequence
 
+from assistant.safety.spanish import fold
+
 SHARE_SITUATION = "share_situation"
 GRIEF_SUPPORT = "grief_support"
 # How far down the classifier's ranking grief support may be and still be chosen.
@@ -18,21 +20,32 @@ RUNNER_UP_DEPTH = 2
 
 _PEOPLE = (
     r"(wife|husband|mom|mother|mum|dad|father|sister|brother|daughter|son|friend|partner"
-    r"|girlfriend|boyfriend|grandma|grandmother|aunt|niece|cousin|best friend)"
+    r"|girlfriend|boyfriend|grandma|grandmother|aunt|niece|cousin|best friend|parents)"
+)
+_PERSONAS = (
+    r"(esposa|esposo|mujer|senora|mama|madre|papa|padre|hermana|hermano|hija|hijo|amiga|amigo"
+    r"|abuela|tia|pareja|padres|mejor amiga)"
 )
 _DEATH_TOLD = re.compile(
-    r"\b(died|passed away|passed on"
-    r"|(she|he|mom|mother|dad|father|wife|husband) passed(?! (his|her|the|a|an|my)\b)"
-    rf"|lost (my|our|her|his) {_PEOPLE}|we lost (her|him)|her funeral|his funeral"
-    r"|falleci[oó]|muri[oó]|se (nos )?muri[oó]|perd[ií] a mi|su funeral)\b",
-    re.IGNORECASE,
+    r"\b(died|passed away|has passed|have passed"
+    # "she passed", not "he passed out", "she passed on the trial", "mom passed all her scans".
+    r"|(she|he|mom|mother|dad|father|wife|husband) passed(?! (out|on|all|his|her|the|a|an|my)\b)"
+    rf"|lost (my|our) {_PEOPLE}|we lost (her|him|mom|dad)"
+    rf"|fallecio|ha fallecido|murio|ha muerto|se nos fue|perdi a (mi|mis) {_PERSONAS})\b"
 )
-_NOT_A_DEATH = re.compile(r"\b(almost|nearly|thought (she|he)|casi)\s+(died|muri[oó])\b", re.I)
+# Right before a death told, one that nearly happened: "she almost died", "casi se murió".
+_NEARLY = re.compile(r"\b(almost|nearly|casi)( se)?\s*$")
 
 
 def tells_of_a_death(text: str) -> bool:
-    """Whether the message says that someone died ("she passed away", "falleció")."""
-    return _DEATH_TOLD.search(text) is not None and _NOT_A_DEATH.search(text) is None
+    """Whether the message says that someone died ("she passed away", "falleció").
+
+    Case and accents are ignored; a death that nearly happened ("she almost died") is not one.
+    """
+    folded = fold(text)
+    return any(
+        not _NEARLY.search(folded[: match.start()]) for match in _DEATH_TOLD.finditer(folded)
+    )
 
 
 def loss_instead_of_situation(

@@ -39,11 +39,17 @@ CRISIS_CUES = [
     r"\b(cortarme|hacerme dano|lastimarme)\b",
     r"\b(tomarme|tomar) todas (las|mis) pastillas\b",
     r"\bmejor (estaria|estarian|estarian todos) (muert[oa]|sin mi)\b",
-    r"\bmejor muert[oa]\b",
-    r"\bno le (veo|encuentro|hallo) (ningun )?sentido a (seguir )?(vivir|viviendo|la vida)\b",
-    # A prayer to be taken ("le pido a Dios que me lleve"), as "I pray I don't wake up";
-    # not God's hand leading ("que Dios me lleve de la mano").
-    r"\b(dios|diosito|el senor)( que)? me (lleve|recoja)\b(?! de la mano| por buen| con bien)",
+    # Not "muerta de cansancio" (worn out), an idiom.
+    r"\bmejor muert[oa]\b(?! de\b)",
+    # Living itself, not living somewhere or some way ("a seguir viviendo en esta ciudad").
+    r"\b(no le (veo|encuentro|hallo) (el |ningun )?sentido a|no tiene sentido)"
+    r" (seguir )?(vivir|viviendo|la vida|mi vida)\b"
+    r"(?=\s*($|[,.;:!?]|y\b|ya\b|asi\b|mas\b|sin\b|con (tanto|tanta|este|esta|esto)\b))",
+    # A prayer to be taken ("le pido a Dios que me lleve", "que Dios me lleve con él"), as
+    # "I pray I don't wake up"; not God leading somewhere ("que Dios me lleve de la mano",
+    # "con bien a la cirugía", "por buen camino").
+    r"\b(dios|diosito)( que)? me (lleve|recoja)( ya| pronto| de una vez| con (el|ella))?\b"
+    r"(?! (de|del|con|por|al|a|en)\b)",
 ]
 SOMEONE_ELSE_CUES = [
     r"\b(se quiere|quiere) (morir|matar)(se)?\b",

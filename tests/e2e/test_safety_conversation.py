@@ -169,7 +169,7 @@ def test_a_death_told_gets_sympathy_and_people_to_talk_to_not_988(rasa_url: str)
     assert "988" not in answer and "Are you safe" not in answer
 
     steps = texts(say(rasa_url, sender, "when my wife dies, who do we call first?"))
-    assert "hospice team" in steps and "ahead of time" in steps
+    assert "hospice team" in steps and "walk you through each step" in steps
     assert "988" not in steps
 
 

@@ -25,8 +25,12 @@ FROZEN_ES_V2 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v2.yml"
 # Written on 2026-12-03 by a helper who saw nothing of the project; first scored for the
 # `share_situation` change, and tuned on then (docs/safety.md).
 FROZEN_ES_V3 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v3.yml"
-# Written, never scored: kept for the next Spanish design change (the leak test covers it).
-UNOPENED_ES = {"Spanish v4": PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"}
+# Written on 2026-12-03 by a helper who saw nothing of the project; first scored for the
+# grief intents (three scorings, docs/safety.md).
+FROZEN_ES_V4 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"
+# Written, never scored, kept for the next Spanish design change (the leak test covers
+# them): none now; write one before that change.
+UNOPENED_ES: Dict[str, Path] = {}
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
 RESERVE_EN = {
@@ -37,11 +41,11 @@ RESERVE_EN = {
     "reserve v7": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v7.yml",
     "reserve v9": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v9.yml",
     "reserve v10": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v10.yml",
-}
-# Written, never scored: kept for the next design change (the leak test still covers it).
-UNOPENED_EN = {
     "reserve v11": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v11.yml",
 }
+# Written, never scored, kept for the next design change (the leak test covers them): none
+# now; write one before that change.
+UNOPENED_EN: Dict[str, Path] = {}
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
 SITUATION_PROBES = {

@@ -17,6 +17,8 @@ from assistant.safety.spanish import spanish_emergency_denied, spanish_level
         "así como estoy, mejor muerto",
         "ya no le encuentro sentido a seguir viviendo con tanto dolor",
         "todas las noches le pido a Diosito que me recoja",
+        "que Dios me lleve con él, ya no quiero estar aquí sin mi esposo",
+        "ya no tiene sentido vivir así",
     ],
 )
 def test_a_wish_to_die_is_a_crisis(text: str) -> None:
@@ -54,7 +56,13 @@ def test_emergencies(text: str) -> None:
         "quiero morir en mi casa cuando llegue el momento",
         "mi mamá quiere morir en paz, rodeada de su familia",
         "que Dios me lleve de la mano en esta quimio",
-        "mi hija me lleve a la cita del oncólogo",
+        "que Dios me lleve con bien a la cirugía",
+        "que Dios me lleve por el buen camino",
+        "espero que el señor me recoja a las 8 para la quimio",
+        "me siento mejor, muerta de cansancio pero mejor",
+        "ya estoy mejor muerta de hambre, voy a comer",
+        "no le veo sentido a vivir preocupada, así que disfruto cada día",
+        "no le veo sentido a seguir viviendo en esta ciudad, nos vamos a mudar",
     ],
 )
 def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
