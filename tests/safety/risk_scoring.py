@@ -26,7 +26,7 @@ FROZEN_ES_V2 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v2.yml"
 # `share_situation` change, and tuned on then (docs/safety.md).
 FROZEN_ES_V3 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v3.yml"
 # Written on 2026-12-03 by a helper who saw nothing of the project; first scored for the
-# grief intents (three scorings, docs/safety.md).
+# grief intents (four scorings, docs/safety.md).
 FROZEN_ES_V4 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"
 # Written, never scored, kept for the next Spanish design change (the leak test covers
 # them): none now; write one before that change.
