@@ -30,9 +30,8 @@ from tests.safety.risk_scoring import (
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
     GRIEF_ANSWERED,
-    GRIEF_PROBES,
+    PROBES,
     SCORE_COLUMNS,
-    SITUATION_PROBES,
     SUPPORT,
     UNOPENED_EN,
     UNOPENED_ES,
@@ -73,9 +72,7 @@ def main() -> None:
     header += ["grief answer", "after-a-death answer", "other"]
     print("| probe | voice | messages | " + " | ".join(header) + " |")
     print("|" + " --- |" * (len(header) + 3))
-    probes = {("situation", language): path for language, path in SITUATION_PROBES.items()}
-    probes.update({("grief", language): path for language, path in GRIEF_PROBES.items()})
-    for (probe, language), path in probes.items():
+    for (probe, language), path in PROBES.items():
         for voice, answers in probe_counts(parse, path).items():
             total = sum(answers.values())
             crisis = answers[CRISIS] + answers[EMERGENCY_AND_CRISIS]

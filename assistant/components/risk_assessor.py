@@ -122,9 +122,10 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                 max(probabilities, key=lambda name: probabilities[name]) if probabilities else None
             )
             name = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            text = message.get(TEXT) or ""
             # A situation that tells of a death is answered as a loss.
             chosen = loss_instead_of_situation(
-                decision.intent, message.get(INTENT_RANKING_KEY) or [], message.get(TEXT) or ""
+                decision.intent, message.get(INTENT_RANKING_KEY) or [], text
             )
             if chosen != name:
                 _set_intent(message, chosen or DEFAULT_NLU_FALLBACK_INTENT_NAME)
@@ -132,8 +133,7 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                 _add_entity(message, TOPIC_ENTITY, decision.topic)
             if decision.intent in {EMERGENCY, EMERGENCY_AND_CRISIS}:
                 # The emergency answer names the oncology team's line only for a fever.
-                fever = speaks_of_fever(message.get(TEXT) or "")
-                _add_entity(message, EMERGENCY_WITH_FEVER, fever)
+                _add_entity(message, EMERGENCY_WITH_FEVER, speaks_of_fever(text))
             message.set(
                 SAFETY,
                 {

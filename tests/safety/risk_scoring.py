@@ -59,6 +59,11 @@ GRIEF_PROBES = {
     "English": PROJECT_DIR / "tests" / "frozen" / "grief_en.yml",
     "Spanish": PROJECT_DIR / "tests" / "frozen" / "grief_es.yml",
 }
+# Every probe by (kind, language), as the bench prints and the floor tests key them.
+PROBES = {
+    **{("situation", language): path for language, path in SITUATION_PROBES.items()},
+    **{("grief", language): path for language, path in GRIEF_PROBES.items()},
+}
 # Development sets: tuned on and read, so never held-out figures (their headers say why).
 DEV_EN = {
     "dev 1 (tuned on)": PROJECT_DIR / "tests" / "dev" / "risk_en_dev1.yml",
