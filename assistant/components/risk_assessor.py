@@ -17,6 +17,7 @@ text), which the safety event broker records.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Type, Union
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -65,7 +66,12 @@ from assistant.safety.risk_decision import (
     level_scores,
     with_riskiest_sentence,
 )
-from assistant.safety.spanish import spanish_emergency_denied, spanish_level
+from assistant.safety.spanish import (
+    spanish_emergency_denied,
+    spanish_emergency_too,
+    spanish_idiom,
+    spanish_level,
+)
 
 SAFETY = "safety"
 TOPIC_ENTITY = "topic"
@@ -156,7 +162,13 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         spanish = spanish_level(text)
         if spanish and spanish[0] > assessment.level:
-            assessment = Assessment(spanish[0], spanish[1], ("spanish",), assessment.set_aside)
+            emergency_too = spanish[0] == Level.CRISIS and spanish_emergency_too(text)
+            assessment = Assessment(
+                spanish[0], spanish[1], ("spanish",), assessment.set_aside, emergency_too
+            )
+        elif spanish is None and assessment.level < Level.CRISIS and spanish_idiom(text):
+            # "Me muero de ganas de verlos": surer scores are needed for a crisis or a question.
+            assessment = replace(assessment, set_aside=assessment.set_aside | {Level.CRISIS})
         scores = with_riskiest_sentence(
             RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {}),
             [RiskScores.from_probabilities(p) for p in message.get(SENTENCE_PROBABILITIES) or []],

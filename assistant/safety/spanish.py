@@ -29,11 +29,50 @@ DENIAL_BEFORE = re.compile(
     r"|he tenido|ha tenido)( (?!pero\b|y\b|sino\b|que\b)\w+){0,2} $"
 )
 
+# Killing oneself with work or laughter is an idiom ("me voy a matar trabajando").
+NOT_AN_IDIOM = r"(?! (\w+ando|\w+iendo|de (risa|hambre|sed|cansancio|coraje|la risa))\b)"
+
+# Hanging oneself, not hanging something on oneself ("colgarme la mochila").
+NO_OBJECT = r"(?! (el|la|los|las|un|una|mi|mis|tu|su|sus)\b)"
+
+# From a height or under a train or a car ("tirarme del puente", "a las vías").
+FALL_OR_TRAIN = (
+    r" (de|del|desde|a|al|a las|bajo|frente a) (un |una |el |la |mi |su )?"
+    r"(puente|edificio|balcon|techo|azotea|ventana|piso|vias|tren|metro|carro|camion|carretera)\b"
+)
+
 CRISIS_CUES = [
     r"\b(suicidarme|suicidio|suicida|suicidar)\b",
     r"\b(me )?quiero morir(me)?\b",
     r"\bquiero (estar )?muert[oa]\b",
-    r"\b(matarme|me voy a matar|me quiero matar|quitarme la vida|acabar con mi vida)\b",
+    # Not working oneself to death ("me voy a matar trabajando con este calor").
+    r"\b(matarme|me voy a matar|me quiero matar)\b" + NOT_AN_IDIOM,
+    # "Si me mato", "el sábado me mato", "me mato y ya"; not "ya me mató la quimio".
+    r"\b(si|yo|que|mejor|ya|hoy|manana|noche|lunes|martes|miercoles|jueves|viernes|sabado"
+    r"|domingo|dia) me mato\b" + NOT_AN_IDIOM + NO_OBJECT,
+    r"\bme mato (y ya|ya|hoy|manana|esta noche|el mismo dia"
+    r"|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo))\b",
+    r"\b(quitarme la vida|(acabar|terminar) con (mi|esta) vida)\b",
+    r"\bme (voy a|iba a|quiero|queria|pienso|pensaba|pense en) (quitar la vida|ahorcar|colgar"
+    r"|suicidar|pegar un tiro|dar un tiro)\b" + NO_OBJECT,
+    # A method: hanging (not a bag hung on oneself), a gun, a fall, the veins, a knife.
+    r"\bcolgarme\b" + NO_OBJECT,
+    r"\b(ahorcarme|me ahorco|pegarme un tiro|darme un tiro"
+    r"|me pego un tiro|volarme la cabeza|cortarme las venas|me corto las venas"
+    r"|(clavarme|enterrarme) (el|un) cuchillo|(clavar|enterrar)melo)\b",
+    r"\b(tirarme|aventarme|lanzarme|me (voy a|quiero|pienso|iba a) (tirar|aventar|lanzar))"
+    + FALL_OR_TRAIN,
+    # Harm to oneself now: "me corté otra vez", "me rasguño hasta sangrar".
+    r"\bme (corte|corto|rasguno|queme|quemo) (los brazos|las piernas|las munecas|la piel"
+    r"|otra vez|a proposito)\b",
+    r"\bme (corto|corte|rasguno|arano|rasco|quemo|golpeo)\b[^.;!?]{0,40}\bhasta sangrar\b",
+    # A goodbye before an act: "perdónenme por lo que voy a hacer".
+    r"\bperdon(a|en)?(me)? por lo que (voy|vamos) a hacer\b",
+    # Pills as a plan ("me tomo todas las pastillas y se acaba", "me tomo todo lo que sobre
+    # de su morfina"), not a routine ("me tomo todas las medicinas a las 8"); "me tomé
+    # todas" is an overdose (911).
+    r"\bme tomo (todas|todos|toda|todo) (lo que (sobre|quede|queda|tengo|tenga)\b"
+    r"|(las|mis|sus) \w+ (de una vez|de golpe|juntas|juntos|y (se acaba|ya|listo|adios)\b))",
     r"\bno quiero (seguir )?(vivir|viviendo|estar aqui|despertar)\b",
     r"\bno (vale|tiene sentido) (la pena )?seguir\b",
     r"\b(cortarme|hacerme dano|lastimarme)\b",
@@ -52,23 +91,63 @@ CRISIS_CUES = [
     r"(?! (de|del|con|por|al|a|en)\b)",
 ]
 SOMEONE_ELSE_CUES = [
-    r"\b(se quiere|quiere) (morir|matar)(se)?\b",
-    r"\b(matarse|quitarse la vida)\b",
+    r"\b(se quiere|quiere) (morir|matar)(se)?\b" + NOT_AN_IDIOM,
+    r"\b(matarse|quitarse la vida|ahorcarse|colgarse|suicidarse)\b" + NOT_AN_IDIOM + NO_OBJECT,
+    r"\bse (va a|iba a|quiere|queria|piensa|pensaba) (quitar la vida|ahorcar|colgar|suicidar"
+    r"|pegar un tiro|dar un tiro|matar)\b" + NOT_AN_IDIOM + NO_OBJECT,
+    r"\bse (esta )?(corta|cortando|corto|rasguna|quema|quemando)\b[^.;!?]{0,20}"
+    r"\b(los brazos|las piernas|las munecas|las venas|a escondidas|hasta sangrar|a proposito)\b",
+    r"\b(tirarse|aventarse|lanzarse)" + FALL_OR_TRAIN,
 ]
 EMERGENCY_CUES = [
     r"\bno (puede|puedo|podemos) respirar\b",
     r"\bno respira\b",
     r"\bdolor (en el|de|del) pecho\b",
     r"\b(infarto|ataque al corazon|derrame cerebral|convulsion|convulsiones|sobredosis)\b",
-    r"\b(inconsciente|no despierta|no responde|se desmayo)\b",
+    r"\b(inconsciente|no despierta|no responde|se desmayo|se me desmayo|me desmaye)\b",
+    r"\bno me entra (el )?aire\b",
+    # Choking, not drowning in debts or work ("me estoy ahogando en deudas").
+    r"\bme estoy ahogando\b(?! (en|de|con)\b)",
     r"\b(vomita|vomitando|tose|tosiendo) sangre\b",
-    r"\b(sangra|sangrando) mucho\b",
+    r"\b(sangra|sangrando) mucho\b|\bmucha sangre\b",
     r"\blabios (morados|azules)\b",
     r"\bfiebre\b.*\bquimio|\bquimio\b.*\bfiebre\b",
-    # An overdose: "me tomé todas las pastillas", "se tragó el frasco".
-    r"\b(me|se) (tome|tomo|trague|trago) "
+    # An overdose taken: "me tomé todas las pastillas", "se tragó el frasco"; not the
+    # present of a routine ("me tomo todas las medicinas a las 8").
+    r"\b(me (tome|trague)|se (tomo|trago)) "
     r"(todas|todos|toda|todo|muchas|muchos|el frasco|un frasco)\b",
 ]
+
+
+# Dying or being killed of something that is not death: "me muero de ganas", "me muero por
+# verte", "muerta de cansancio", "me mata la espalda", "esta quimio me está matando", "mi
+# jefe me va a matar si falto", "un susto de muerte", "matar el tiempo".
+FEELINGS = (
+    r"(ganas|hambre|sed|risa|la risa|sueno|nervios|los nervios|frio|calor|verguenza|la verguenza"
+    r"|emocion|la emocion|envidia|celos|coraje|miedo|susto|aburrimiento|cansancio|pena|la pena"
+    r"|curiosidad|amor|ternura|gusto|alegria|dolor)"
+)
+IDIOMS = [
+    r"\b(muero|muere|mueres|morimos|mueren|mori|murio|moria|morir|morirme)"
+    r" (de|del) " + FEELINGS + r"\b",
+    r"\b(muero|muere|mueres|morimos|mueren) por \w+(ar|er|ir)\b",
+    r"\bmuert[oa]s? de " + FEELINGS + r"\b",
+    # Not "me mato" (I kill myself), which is the same word as "me mató" (it killed me).
+    r"\b(me|te|nos) (mata|matan|mataron|esta matando|estan matando)\b",
+    r"\b(me|te|nos) (va|van) a matar (si|cuando|con|de|a)\b",
+    r"\bde muerte\b",
+    r"\bmatar (el tiempo|dos pajaros)\b",
+]
+
+
+def spanish_idiom(text: str) -> bool:
+    """Whether a Spanish idiom of dying or killing occurs ("me muero de ganas de verte").
+
+    The classifiers' crisis scores read such a message as some risk; with an idiom and no
+    crisis cue, the risk layer asks for surer scores, as for a denied cue in English.
+    """
+    folded = fold(text)
+    return any(re.search(idiom, folded) for idiom in IDIOMS)
 
 
 def fold(text: str) -> str:
@@ -90,6 +169,14 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
     if _found(EMERGENCY_CUES, folded):
         return Level.EMERGENCY, False
     return None
+
+
+def spanish_emergency_too(text: str) -> bool:
+    """Whether a Spanish emergency cue occurs, beside a crisis cue, say.
+
+    "Se cortó las muñecas, está sangrando mucho": 911 comes first, then 988, as in English.
+    """
+    return _found(EMERGENCY_CUES, fold(text))
 
 
 def spanish_emergency_denied(text: str) -> bool:

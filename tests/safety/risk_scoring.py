@@ -26,8 +26,13 @@ FROZEN_ES_V2 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v2.yml"
 # `share_situation` change, and tuned on then (docs/safety.md).
 FROZEN_ES_V3 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v3.yml"
 # Written on 2026-12-03 by a helper who saw nothing of the project; first scored for the
-# grief intents (four scorings, docs/safety.md).
+# grief intents (four scorings, docs/safety.md); its failures were read for the Spanish cues
+# of 2026-12-04, so it is a development set since.
 FROZEN_ES_V4 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"
+# Written on 2026-12-04 by a helper who saw nothing of the project; first scored for the
+# Spanish cues, idioms and examples of that day (twice: before and after, docs/safety.md),
+# and held to floors in `make test` since.
+FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
 # Written, never scored, kept for the next Spanish design change (the leak test covers
 # them): none now; write one before that change.
 UNOPENED_ES: Dict[str, Path] = {}
@@ -42,6 +47,7 @@ RESERVE_EN = {
     "reserve v9": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v9.yml",
     "reserve v10": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v10.yml",
     "reserve v11": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v11.yml",
+    "reserve v12": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v12.yml",
 }
 # Written, never scored, kept for the next design change (the leak test covers them): none
 # now; write one before that change.

@@ -3,7 +3,12 @@
 import pytest
 
 from assistant.safety.levels import Level
-from assistant.safety.spanish import spanish_emergency_denied, spanish_level
+from assistant.safety.spanish import (
+    spanish_emergency_denied,
+    spanish_emergency_too,
+    spanish_idiom,
+    spanish_level,
+)
 
 
 @pytest.mark.parametrize(
@@ -25,8 +30,39 @@ def test_a_wish_to_die_is_a_crisis(text: str) -> None:
     assert spanish_level(text) == (Level.CRISIS, False)
 
 
-def test_someone_else_wanting_to_die_is_about_them() -> None:
-    assert spanish_level("mi esposo dice que se quiere morir") == (Level.CRISIS, True)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "estoy pensando en cómo terminar con mi vida",
+        "anoche pensé en colgarme en el garaje",
+        "a veces agarro el cuchillo de la cocina y pienso en enterrármelo",
+        "me voy a tirar del puente",
+        "me corté otra vez anoche",
+        "me rasguño los brazos hasta sangrar cuando me da ansiedad",
+        "gracias por todo, perdónenme por lo que voy a hacer",
+        "esta semana me tomo todas las pastillas y se acaba",
+        "cuando la entierre me tomo todo lo que sobre de su morfina",
+        "soy una carga, mejor me mato y ya",
+        "el sábado me mato",
+        "si mi mamá se muere yo me mato",
+    ],
+)
+def test_a_method_self_harm_or_a_goodbye_is_a_crisis(text: str) -> None:
+    assert spanish_level(text) == (Level.CRISIS, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mi esposo dice que se quiere morir",
+        "mi hija me dijo que se iba a quitar la vida esta noche",
+        "mi vecina dice que se va a ahorcar",
+        "mi hija se está cortando los brazos a escondidas",
+        "mi papá habla de tirarse a las vías del tren",
+    ],
+)
+def test_someone_else_in_a_crisis_is_about_them(text: str) -> None:
+    assert spanish_level(text) == (Level.CRISIS, True)
 
 
 @pytest.mark.parametrize(
@@ -38,6 +74,9 @@ def test_someone_else_wanting_to_die_is_about_them() -> None:
         "no puedo más, me tomé muchas pastillas",
         "me tomé toda la morfina que tenía",
         "creo que mi papá se tomó todas sus pastillas",
+        "se me desmayó mi mamá en el súper",
+        "me estoy ahogando, no me entra el aire",
+        "me está saliendo mucha sangre por abajo",
     ],
 )
 def test_emergencies(text: str) -> None:
@@ -63,6 +102,17 @@ def test_emergencies(text: str) -> None:
         "ya estoy mejor muerta de hambre, voy a comer",
         "no le veo sentido a vivir preocupada, así que disfruto cada día",
         "no le veo sentido a seguir viviendo en esta ciudad, nos vamos a mudar",
+        "mi esposa dice que me voy a matar trabajando en el jardín con este calor",
+        "mi hijo se va a matar de risa cuando vea la foto",
+        "me corté el pelo otra vez",
+        "se está cortando el pelo",
+        "me tiré a la cama a descansar",
+        "se colgó el teléfono",
+        "me tomo todas las medicinas a las 8",
+        "me tomo todo el café antes de la quimio",
+        "me estoy ahogando en deudas con tanta cita",
+        "ya me mató la quimio de ayer",
+        "me mato trabajando toda la semana",
     ],
 )
 def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
@@ -101,3 +151,34 @@ def test_an_emergency_denied_in_every_cue_is_set_aside(text: str) -> None:
 )
 def test_an_emergency_found_or_absent_is_not_denied(text: str) -> None:
     assert not spanish_emergency_denied(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "too"),
+    [
+        ("mi hija se cortó las muñecas, está sangrando mucho", True),
+        ("me tomé todas las pastillas", True),
+        ("mi hija se está cortando los brazos a escondidas", False),
+    ],
+)
+def test_an_emergency_beside_a_crisis_is_found(text: str, too: bool) -> None:
+    assert spanish_emergency_too(text) is too
+
+
+@pytest.mark.parametrize(
+    ("text", "idiom"),
+    [
+        ("me muero de ganas de ver a mis nietos", True),
+        ("me muero por conocer a mi bisnieto", True),
+        ("estoy muerta de cansancio después de la cita", True),
+        ("me mata la espalda desde que empecé el letrozol", True),
+        ("esta quimio me está matando", True),
+        ("mi jefe me va a matar si falto otra vez", True),
+        ("me dio un susto de muerte", True),
+        ("me quiero morir", False),
+        ("si me mato se acaba el problema", False),
+        ("si ella se muere no tengo razón para vivir", False),
+    ],
+)
+def test_idioms_of_dying_and_killing(text: str, idiom: bool) -> None:
+    assert spanish_idiom(text) is idiom
