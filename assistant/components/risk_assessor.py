@@ -168,7 +168,7 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             )
         elif spanish is None and assessment.level < Level.CRISIS and spanish_idiom(text):
             # "Me muero de ganas de verlos": surer scores are needed for a crisis or a question.
-            assessment = replace(assessment, set_aside=assessment.set_aside | {Level.CRISIS})
+            assessment = replace(assessment, idiom=True)
         scores = with_riskiest_sentence(
             RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {}),
             [RiskScores.from_probabilities(p) for p in message.get(SENTENCE_PROBABILITIES) or []],

@@ -53,6 +53,9 @@ class Assessment:
     set_aside: FrozenSet[Level] = frozenset()
     # A crisis told with an emergency cue too ("I took all my pills and I want to die").
     emergency_too: bool = False
+    # Words of dying or killing only in an idiom ("me muero de ganas de verlos"): the crisis
+    # scores must be as sure as after a cue set aside, but an overdose keeps its 988.
+    idiom: bool = False
 
 
 class DistressDetector:

@@ -185,7 +185,10 @@ def decide(
     topic = _topic(ranking, thresholds.follow_topic)
     crisis_or_unsure = scores.crisis + scores.uncertain
     crisis_set_aside = Level.CRISIS in assessment.set_aside
-    crisis_scores_count = not crisis_set_aside or crisis_or_unsure >= thresholds.set_aside_crisis
+    crisis_scores_count = (
+        not (crisis_set_aside or assessment.idiom)
+        or crisis_or_unsure >= thresholds.set_aside_crisis
+    )
     some_risk = (
         crisis_or_unsure >= thresholds.some_risk and crisis_scores_count
     ) or assessment.level > Level.NONE

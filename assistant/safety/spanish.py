@@ -29,53 +29,78 @@ DENIAL_BEFORE = re.compile(
     r"|he tenido|ha tenido)( (?!pero\b|y\b|sino\b|que\b)\w+){0,2} $"
 )
 
-# Killing oneself with work or laughter is an idiom ("me voy a matar trabajando").
-NOT_AN_IDIOM = r"(?! (\w+ando|\w+iendo|de (risa|hambre|sed|cansancio|coraje|la risa))\b)"
+# Killing oneself with work or laughter is an idiom ("me voy a matar trabajando"); "cuando"
+# and "mando" end like a gerund and are not one ("me voy a matar cuando se duerman").
+NOT_AN_IDIOM = (
+    r"(?! ((?!cuando\b|mando\b)\w+ando|\w+iendo|de (risa|hambre|sed|cansancio|coraje|la risa))\b)"
+)
 
-# Hanging oneself, not hanging something on oneself ("colgarme la mochila").
-NO_OBJECT = r"(?! (el|la|los|las|un|una|mi|mis|tu|su|sus)\b)"
+# Hanging oneself, not hanging something on oneself ("colgarme la mochila", "colgarme al
+# hombro la bolsa") or from a swing; not "ya me mató este dolor" (but "me mato esta noche").
+NO_OBJECT = (
+    r"(?! (el|la|los|las|un|una|mi|mis|tu|su|sus|al hombro|del hombro|del brazo|del columpio"
+    r"|de las barras)\b| (este|esta|ese|esa|estos|estas) (?!(noche|tarde|semana|mes|fin|vez"
+    r"|mismo|misma|dia|lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b))"
+)
+HANG = r"colgar" + NO_OBJECT
 
-# From a height or under a train or a car ("tirarme del puente", "a las vías").
+# From a height or under a train or a car ("tirarme del puente", "a las vías", "por la
+# ventana", "del quinto piso"); not to the floor or to bed.
 FALL_OR_TRAIN = (
-    r" (de|del|desde|a|al|a las|bajo|frente a) (un |una |el |la |mi |su )?"
-    r"(puente|edificio|balcon|techo|azotea|ventana|piso|vias|tren|metro|carro|camion|carretera)\b"
+    r" (de|del|desde|a|al|a las|bajo|debajo de|frente a|frente al|delante de|por) "
+    r"(un |una |el |la |mi |su )?"
+    r"(puente|edificio|balcon|techo|azotea|ventana|vias|tren|metro|carro|camion|carretera|rio|mar"
+    r"|(segundo|tercer|cuarto|quinto|sexto|septimo|octavo|noveno|decimo|ultimo) piso)\b"
+)
+
+# Hurt by cooking, shaving or an itch, not on purpose ("me corté otra vez cocinando").
+NOT_AN_ACCIDENT = (
+    r"(?![^.;!?]{0,30}\b(cocin\w*|picando|pelando|rasur\w*|afeit\w*|depil\w*|comezon|picazon"
+    r"|con (el|la|un|una) (cuchillo de cocina|horno|plancha|sarten|papel|lata)))"
 )
 
 CRISIS_CUES = [
     r"\b(suicidarme|suicidio|suicida|suicidar)\b",
     r"\b(me )?quiero morir(me)?\b",
     r"\bquiero (estar )?muert[oa]\b",
+    r"\bprefiero (morir|morirme|estar muert[oa])\b",
     # Not working oneself to death ("me voy a matar trabajando con este calor").
     r"\b(matarme|me voy a matar|me quiero matar)\b" + NOT_AN_IDIOM,
-    # "Si me mato", "el sábado me mato", "me mato y ya"; not "ya me mató la quimio".
-    r"\b(si|yo|que|mejor|ya|hoy|manana|noche|lunes|martes|miercoles|jueves|viernes|sabado"
+    # "Si me mato", "el sábado me mato", "me mato y ya", "si ella se muere, me mato", "ya no
+    # aguanto. Me mato."; not "ya me mató la quimio" nor "casi que me mato en la escalera".
+    r"\b(si|yo|mejor|ya|hoy|manana|noche|lunes|martes|miercoles|jueves|viernes|sabado"
     r"|domingo|dia) me mato\b" + NOT_AN_IDIOM + NO_OBJECT,
+    r"\bsi\b[^.;!?]{0,60}\bme mato\b" + NOT_AN_IDIOM + NO_OBJECT,
+    r"(?:^|(?<=[.!?])|(?<=[.!?] ))me mato\b" + NOT_AN_IDIOM + NO_OBJECT,
     r"\bme mato (y ya|ya|hoy|manana|esta noche|el mismo dia"
     r"|el (lunes|martes|miercoles|jueves|viernes|sabado|domingo))\b",
     r"\b(quitarme la vida|(acabar|terminar) con (mi|esta) vida)\b",
-    r"\bme (voy a|iba a|quiero|queria|pienso|pensaba|pense en) (quitar la vida|ahorcar|colgar"
-    r"|suicidar|pegar un tiro|dar un tiro)\b" + NO_OBJECT,
-    # A method: hanging (not a bag hung on oneself), a gun, a fall, the veins, a knife.
+    r"\bme (voy a|iba a|quiero|queria|pienso|pensaba|pense en) (quitar la vida|ahorcar"
+    r"|suicidar|pegar un tiro|dar un tiro|" + HANG + r")\b",
+    # A method: hanging, a gun, a fall, the veins, a knife.
     r"\bcolgarme\b" + NO_OBJECT,
-    r"\b(ahorcarme|me ahorco|pegarme un tiro|darme un tiro"
-    r"|me pego un tiro|volarme la cabeza|cortarme las venas|me corto las venas"
+    r"\b(ahorcarme|me ahorco|pegarme un tiro|darme un tiro|me pego un tiro|volarme la cabeza"
     r"|(clavarme|enterrarme) (el|un) cuchillo|(clavar|enterrar)melo)\b",
-    r"\b(tirarme|aventarme|lanzarme|me (voy a|quiero|pienso|iba a) (tirar|aventar|lanzar))"
-    + FALL_OR_TRAIN,
-    # Harm to oneself now: "me corté otra vez", "me rasguño hasta sangrar".
-    r"\bme (corte|corto|rasguno|queme|quemo) (los brazos|las piernas|las munecas|la piel"
-    r"|otra vez|a proposito)\b",
-    r"\bme (corto|corte|rasguno|arano|rasco|quemo|golpeo)\b[^.;!?]{0,40}\bhasta sangrar\b",
+    r"\b(cortarme|me (corte|corto|voy a cortar|quiero cortar)) las venas\b",
+    r"\b(tirarme|aventarme|lanzarme|me (tiro|aviento|lanzo)"
+    r"|me (voy a|quiero|pienso|iba a) (tirar|aventar|lanzar))" + FALL_OR_TRAIN,
+    # Harm to oneself now: "me corté otra vez", "me rasguño los brazos hasta sangrar".
+    r"\bme (corte|corto) (los brazos|las piernas|las munecas|otra vez|a proposito)\b"
+    + NOT_AN_ACCIDENT,
+    r"\bme (corto|corte|rasguno|arano|golpeo)\b[^.;!?]{0,40}\bhasta sangrar\b" + NOT_AN_ACCIDENT,
     # A goodbye before an act: "perdónenme por lo que voy a hacer".
     r"\bperdon(a|en)?(me)? por lo que (voy|vamos) a hacer\b",
     # Pills as a plan ("me tomo todas las pastillas y se acaba", "me tomo todo lo que sobre
-    # de su morfina"), not a routine ("me tomo todas las medicinas a las 8"); "me tomé
-    # todas" is an overdose (911).
-    r"\bme tomo (todas|todos|toda|todo) (lo que (sobre|quede|queda|tengo|tenga)\b"
-    r"|(las|mis|sus) \w+ (de una vez|de golpe|juntas|juntos|y (se acaba|ya|listo|adios)\b))",
+    # de su morfina", "me voy a tomar todo el frasco"), not a routine ("me tomo todas mis
+    # pastillas juntas en la mañana"); "me tomé todas" is an overdose (911).
+    r"\bme tomo (todas|todos|toda|todo) (lo que (sobre|quede|queda)\b"
+    r"|(las|mis|sus) \w+ y (se acaba|ya|listo|adios)\b)",
+    r"\b(voy a|quiero) tomar(me)? (todo el frasco|el frasco entero)\b",
     r"\bno quiero (seguir )?(vivir|viviendo|estar aqui|despertar)\b",
     r"\bno (vale|tiene sentido) (la pena )?seguir\b",
-    r"\b(cortarme|hacerme dano|lastimarme)\b",
+    # Not a haircut ("voy a cortarme el pelo antes de que se me caiga").
+    r"\b(cortarme|hacerme dano|lastimarme)\b"
+    r"(?! (el pelo|el cabello|las unas|el fleco|las puntas|la melena)\b)",
     r"\b(tomarme|tomar) todas (las|mis) pastillas\b",
     r"\bmejor (estaria|estarian|estarian todos) (muert[oa]|sin mi)\b",
     # Not "muerta de cansancio" (worn out), an idiom.
@@ -92,11 +117,14 @@ CRISIS_CUES = [
 ]
 SOMEONE_ELSE_CUES = [
     r"\b(se quiere|quiere) (morir|matar)(se)?\b" + NOT_AN_IDIOM,
-    r"\b(matarse|quitarse la vida|ahorcarse|colgarse|suicidarse)\b" + NOT_AN_IDIOM + NO_OBJECT,
-    r"\bse (va a|iba a|quiere|queria|piensa|pensaba) (quitar la vida|ahorcar|colgar|suicidar"
-    r"|pegar un tiro|dar un tiro|matar)\b" + NOT_AN_IDIOM + NO_OBJECT,
-    r"\bse (esta )?(corta|cortando|corto|rasguna|quema|quemando)\b[^.;!?]{0,20}"
-    r"\b(los brazos|las piernas|las munecas|las venas|a escondidas|hasta sangrar|a proposito)\b",
+    r"\b(matarse|quitarse la vida|ahorcarse|suicidarse)\b" + NOT_AN_IDIOM,
+    r"\bcolgarse\b" + NO_OBJECT,
+    r"\bse (va a|iba a|quiere|queria|piensa|pensaba) (quitar la vida|ahorcar|suicidar"
+    r"|pegar un tiro|dar un tiro|matar|" + HANG + r")\b" + NOT_AN_IDIOM,
+    r"\bsi\b[^.;!?]{0,60}\bse mata\b" + NOT_AN_IDIOM + NO_OBJECT,
+    r"\bse (esta )?(corta|cortando|corto)\b[^.;!?]{0,20}"
+    r"\b(los brazos|las piernas|las munecas|las venas|a escondidas|hasta sangrar|a proposito)\b"
+    + NOT_AN_ACCIDENT,
     r"\b(tirarse|aventarse|lanzarse)" + FALL_OR_TRAIN,
 ]
 EMERGENCY_CUES = [
@@ -106,16 +134,22 @@ EMERGENCY_CUES = [
     r"\b(infarto|ataque al corazon|derrame cerebral|convulsion|convulsiones|sobredosis)\b",
     r"\b(inconsciente|no despierta|no responde|se desmayo|se me desmayo|me desmaye)\b",
     r"\bno me entra (el )?aire\b",
-    # Choking, not drowning in debts or work ("me estoy ahogando en deudas").
-    r"\bme estoy ahogando\b(?! (en|de|con)\b)",
     r"\b(vomita|vomitando|tose|tosiendo) sangre\b",
-    r"\b(sangra|sangrando) mucho\b|\bmucha sangre\b",
+    # Bleeding, not blood drawn for tests ("me sacaron mucha sangre para los estudios").
+    r"\b(sangra|sangrando) mucho\b",
+    r"\b(sale|sales|salio|saliendo|sangra|sangro|sangrando|perdi|perdio|perdiendo|vomito"
+    r"|vomita|escupe|escupiendo) mucha sangre\b",
     r"\blabios (morados|azules)\b",
     r"\bfiebre\b.*\bquimio|\bquimio\b.*\bfiebre\b",
-    # An overdose taken: "me tomé todas las pastillas", "se tragó el frasco"; not the
-    # present of a routine ("me tomo todas las medicinas a las 8").
-    r"\b(me (tome|trague)|se (tomo|trago)) "
-    r"(todas|todos|toda|todo|muchas|muchos|el frasco|un frasco)\b",
+    # An overdose taken: "me tomé todas las pastillas", "se tragó el frasco", "me tomé como
+    # 30 pastillas", "me acabo de tomar todas"; not the present of a routine ("me tomo
+    # todas las medicinas a las 8") nor a morning's doses ("ya me tomé todas mis pastillas
+    # de la mañana", "me tomé todo el contraste").
+    r"\b(me (tome|trague)|se (tomo|trago)|me acabo de tomar|se acaba de tomar) "
+    r"(todas|todos|toda|todo|muchas|muchos|el frasco|un frasco|(como |unas |mas de )?\d+ pastillas"
+    r"|un monton de)\b"
+    r"(?![^.;!?]{0,30}\b(de la manana|de la noche|de la tarde|de hoy|del dia|a tiempo"
+    r"|el contraste|el liquido|el agua|el cafe|el jugo)\b)",
 ]
 
 
@@ -135,7 +169,7 @@ IDIOMS = [
     # Not "me mato" (I kill myself), which is the same word as "me mató" (it killed me).
     r"\b(me|te|nos) (mata|matan|mataron|esta matando|estan matando)\b",
     r"\b(me|te|nos) (va|van) a matar (si|cuando|con|de|a)\b",
-    r"\bde muerte\b",
+    r"\b(susto|esta|estaba|estan|estuvo|estuvieron) de muerte\b",
     r"\bmatar (el tiempo|dos pajaros)\b",
 ]
 

@@ -198,6 +198,29 @@ def test_an_overdose_with_a_middle_crisis_score_gets_the_crisis_line_too() -> No
     assert answer(("unresponsive",), 0.25) == "medical_emergency"
 
 
+def test_an_idiom_of_dying_needs_surer_scores_to_ask() -> None:
+    # "Me muero de ganas de ver a mis nietos": its averaged Spanish scores lean to a crisis.
+    ranked = ranking("crisis_self", 0.3, "share_situation", 0.25)
+    scores = RiskScores(crisis_self=0.3)
+    plain = decide(NOTHING, scores, ranked, THRESHOLDS)
+    idiom = decide(Assessment(Level.NONE, idiom=True), scores, ranked, THRESHOLDS)
+    sure = decide(
+        Assessment(Level.NONE, idiom=True), RiskScores(crisis_self=0.6), ranked, THRESHOLDS
+    )
+    assert plain.intent == "possible_crisis"
+    assert idiom.level == Level.NONE
+    assert sure.intent == "possible_crisis"
+
+
+def test_an_overdose_told_with_an_idiom_keeps_the_crisis_line() -> None:
+    # "Se tomó todas sus pastillas para morirse, me muero de miedo."
+    assessment = Assessment(Level.EMERGENCY, cues=("accidental_overdose",), idiom=True)
+    decision = decide(
+        assessment, RiskScores(crisis_other=0.3), ranking("medical_emergency", 0.5), THRESHOLDS
+    )
+    assert decision.intent == "medical_emergency_and_crisis"
+
+
 def test_distress_comes_first_and_the_topic_follows() -> None:
     decision = decide(
         Assessment(Level.DISTRESS, cues=("distress",)),

@@ -45,6 +45,14 @@ def test_a_wish_to_die_is_a_crisis(text: str) -> None:
         "soy una carga, mejor me mato y ya",
         "el sábado me mato",
         "si mi mamá se muere yo me mato",
+        "si ella se muere, me mato",
+        "ya no aguanto. Me mato.",
+        "me voy a matar cuando todos se duerman",
+        "me voy a cortar las venas",
+        "me aviento del quinto piso",
+        "me voy a tirar frente al tren",
+        "me voy a tomar todo el frasco",
+        "la quimio me está matando, prefiero morirme ya",
     ],
 )
 def test_a_method_self_harm_or_a_goodbye_is_a_crisis(text: str) -> None:
@@ -59,6 +67,8 @@ def test_a_method_self_harm_or_a_goodbye_is_a_crisis(text: str) -> None:
         "mi vecina dice que se va a ahorcar",
         "mi hija se está cortando los brazos a escondidas",
         "mi papá habla de tirarse a las vías del tren",
+        "mi esposo dice que se quiere matar cuando yo no estoy",
+        "si el cáncer vuelve se mata, eso dice",
     ],
 )
 def test_someone_else_in_a_crisis_is_about_them(text: str) -> None:
@@ -77,6 +87,8 @@ def test_someone_else_in_a_crisis_is_about_them(text: str) -> None:
         "se me desmayó mi mamá en el súper",
         "me estoy ahogando, no me entra el aire",
         "me está saliendo mucha sangre por abajo",
+        "me tomé como 30 pastillas",
+        "se tomó un montón de pastillas",
     ],
 )
 def test_emergencies(text: str) -> None:
@@ -113,6 +125,20 @@ def test_emergencies(text: str) -> None:
         "me estoy ahogando en deudas con tanta cita",
         "ya me mató la quimio de ayer",
         "me mato trabajando toda la semana",
+        "hoy me mató esta quimio",
+        "ayer casi que me mato en la escalera",
+        "me corté otra vez cocinando",
+        "voy a cortarme el pelo antes de que se me caiga",
+        "me corté las piernas al rasurarme",
+        "me rasco hasta sangrar por la comezón",
+        "la radiación me quemó la piel del pecho",
+        "me tomo todas mis pastillas juntas en la mañana",
+        "no puedo colgarme al hombro la bolsa por el brazo operado",
+        "tengo que tirarme al piso para la fisioterapia",
+        "a mi nieto le encanta colgarse del columpio",
+        "hoy me sacaron mucha sangre para los estudios",
+        "ya me tomé todas mis pastillas de la mañana",
+        "me tomé todo el contraste para el escáner",
     ],
 )
 def test_idioms_negations_and_english_are_not_cues(text: str) -> None:
@@ -175,6 +201,8 @@ def test_an_emergency_beside_a_crisis_is_found(text: str, too: bool) -> None:
         ("esta quimio me está matando", True),
         ("mi jefe me va a matar si falto otra vez", True),
         ("me dio un susto de muerte", True),
+        ("tengo pensamientos de muerte", False),
+        ("mi hija habla de muerte y está regalando sus cosas", False),
         ("me quiero morir", False),
         ("si me mato se acaba el problema", False),
         ("si ella se muere no tengo razón para vivir", False),
