@@ -30,8 +30,8 @@ FROZEN_ES_V3 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v3.yml"
 # of 2026-12-04, so it is a development set since.
 FROZEN_ES_V4 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"
 # Written on 2026-12-04 by a helper who saw nothing of the project; first scored for the
-# Spanish cues, idioms and examples of that day (twice: before and after, docs/safety.md),
-# and held to floors in `make test` since.
+# Spanish cues, idioms and examples of that day (three times: before, after, after a review;
+# docs/safety.md), and held to floors in `make test` since.
 FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
 # Written, never scored, kept for the next Spanish design change (the leak test covers
 # them): none now; write one before that change.
