@@ -9,13 +9,14 @@ import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.follow_ups import PALLIATIVE, family_of
-from assistant.conversation.topic_answers import topic_answer_just_given
+from actions.follow_ups import DIRECTORY_SEARCH_FORM, PALLIATIVE, family_of
+from actions.safety_check_in import response_for
+from assistant.conversation.topic_answers import response_of, topic_answer_just_given
 from assistant.directory.config import directory_database_url
 from assistant.directory.geo import Coordinates
 from assistant.directory.listing import describe_filters, describe_kinds, format_matches
@@ -72,6 +73,8 @@ SEARCH_ELSEWHERE = re.compile(
     re.I,
 )
 SEARCH_ENTITIES = {"place", "provider_kind", "care_setting"}
+# The directory's own answers: results, none found, no more, stopped.
+DIRECTORY_RESPONSE_PREFIX = "utter_directory_"
 # The directory's kind for each family of topic answers that has one.
 KIND_OF_FAMILY = {
     PALLIATIVE: "palliative_care",
@@ -390,3 +393,48 @@ class ActionForgetPlace(Action):
             SlotSet("search_offset", 0),
             SlotSet("search_radius", 0),
         ]
+
+
+def directory_answer_just_given(events: List[Dict[str, Any]]) -> bool:
+    """Whether the assistant's last words before the latest message were the directory's."""
+    before_latest = False
+    for event in reversed(events):
+        if event.get("event") == "user":
+            if before_latest:
+                return False
+            before_latest = True
+        elif event.get("event") == "bot" and before_latest:
+            return response_of(event).startswith(DIRECTORY_RESPONSE_PREFIX)
+    return False
+
+
+class ActionAnotherKind(Action):
+    """Another kind of help asked for: the last search again for it, or an answer about it."""
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_another_kind"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """Search again right after the directory spoke; else answer what the NLU read.
+
+        The kind named is already in the slot `provider_kind`. Without a search to
+        change, "what about hospice?" gets the answer its words were classified as
+        (hospice and palliative care compared); a classification with no answer of
+        its own starts a search for the kind.
+        """
+        if tracker.get_slot("search_origin") and directory_answer_just_given(tracker.events):
+            return [
+                SlotSet("search_offset", 0),
+                SlotSet("search_radius", 0),
+                FollowupAction(DIRECTORY_SEARCH_FORM),
+            ]
+        ranking = (tracker.latest_message or {}).get("intent_ranking") or []
+        classified = [r.get("name") for r in ranking[1:] if r.get("name") != "nlu_fallback"]
+        response = response_for(classified[0] if classified else None, domain)
+        if response:
+            dispatcher.utter_message(response=response)
+            return []
+        return [FollowupAction(DIRECTORY_SEARCH_FORM)]

@@ -6,11 +6,12 @@ from typing import Any, Dict, Iterator, List, Optional
 import pytest
 from rasa.shared.core.domain import Domain
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import directory_search
 from actions.directory_search import (
+    ActionAnotherKind,
     ActionAskPlace,
     ActionForgetPlace,
     ActionSearchDirectory,
@@ -324,3 +325,64 @@ def test_changing_place_keeps_a_city_named_without_a_preposition(
     results = {"provider_kind": "hospice", "place": "Chicago, IL", "search_origin": CHICAGO}
     events = run(ActionForgetPlace(), dispatcher, tracker(results, text, "change_place"), domain)
     assert SlotSet("place", place) in events and SlotSet("search_origin", None) in events
+
+
+def another_kind_asked(
+    slots: Dict[str, Any], classified_as: str, history: List[Dict[str, Any]]
+) -> Tracker:
+    """'what about counseling?' after `history`, which the NLU first read as `classified_as`."""
+    ranking = [{"name": "another_kind", "confidence": 1.0}, {"name": classified_as}]
+    latest = {
+        "text": "what about counseling?",
+        "intent": ranking[0],
+        "intent_ranking": ranking,
+        "entities": [{"entity": "provider_kind", "value": "counseling"}],
+    }
+    user_event = {"event": "user", "text": latest["text"], "parse_data": latest}
+    return Tracker("test", slots, latest, [*history, user_event], False, None, {}, "action_listen")
+
+
+def test_another_kind_right_after_results_searches_the_same_place_again(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    slots = {"provider_kind": "counseling", "place": "Chicago, IL", "search_origin": CHICAGO}
+    shown = [said("utter_directory_results")]
+    events = run(
+        ActionAnotherKind(), dispatcher, another_kind_asked(slots, "counseling", shown), domain
+    )
+    assert FollowupAction("directory_search_form") in events
+    assert SlotSet("search_offset", 0) in events and dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("classified_as", "history", "response"),
+    [
+        # No search yet: the answer the words were classified as.
+        ("counseling", [said("utter_what_is_palliative_care")], "utter_counseling"),
+        # A search long ago, a topic since: the topic answer, not the old place.
+        (
+            "counseling",
+            [said("utter_directory_results"), said("utter_symptom_pain")],
+            "utter_counseling",
+        ),
+    ],
+)
+def test_another_kind_without_results_just_shown_is_answered(
+    dispatcher: CollectingDispatcher,
+    domain: Dict[str, Any],
+    classified_as: str,
+    history: List[Dict[str, Any]],
+    response: str,
+) -> None:
+    slots = {"provider_kind": "counseling", "search_origin": CHICAGO}
+    asked = another_kind_asked(slots, classified_as, history)
+    assert run(ActionAnotherKind(), dispatcher, asked, domain) == []
+    assert responses(dispatcher) == [response]
+
+
+def test_another_kind_read_as_a_search_starts_one(
+    dispatcher: CollectingDispatcher, domain: Dict[str, Any]
+) -> None:
+    asked = another_kind_asked({"provider_kind": "counseling"}, "find_provider", [])
+    events = run(ActionAnotherKind(), dispatcher, asked, domain)
+    assert events == [FollowupAction("directory_search_form")] and dispatcher.messages == []

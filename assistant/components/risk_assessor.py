@@ -134,7 +134,7 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                 decision.intent, message.get(INTENT_RANKING_KEY) or [], text
             )
             if chosen != name:
-                _set_intent(message, chosen or DEFAULT_NLU_FALLBACK_INTENT_NAME)
+                set_intent(message, chosen or DEFAULT_NLU_FALLBACK_INTENT_NAME)
             if decision.topic:
                 _add_entity(message, TOPIC_ENTITY, decision.topic)
             if decision.intent in {EMERGENCY, EMERGENCY_AND_CRISIS}:
@@ -193,7 +193,8 @@ def _level_name(decision: Decision) -> str:
     return decision.level.name.lower()
 
 
-def _set_intent(message: Message, name: str) -> None:
+def set_intent(message: Message, name: str) -> None:
+    """Make `name` the message's intent, with full confidence, above the classifier's ranking."""
     chosen = {INTENT_NAME_KEY: name, PREDICTED_CONFIDENCE_KEY: 1.0}
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name]
     message.set(INTENT, chosen, add_to_output=True)

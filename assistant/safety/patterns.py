@@ -38,6 +38,14 @@ MEDICINES = {
         ]
     }
 }
+# An overdose's words: taking or swallowing all of them, the whole bottle, too many.
+TAKE = {"LEMMA": {"IN": ["take", "swallow", "overdose", "od"]}}
+TAKEN_AMOUNTS: List[Pattern] = [
+    [TAKE, {"LOWER": {"IN": ["all", "everything", "them"]}}, {"OP": "?"}, {"OP": "?"}],
+    [TAKE, {"OP": "?"}, {"LOWER": {"IN": ["whole", "entire"]}}, {"OP": "?"}],
+    [TAKE, {"OP": "?"}, {"LOWER": "too"}, {"LOWER": {"IN": ["many", "much"]}}, {"OP": "?"}],
+]
+PURPOSELY = ["intentionally", "deliberately", "purposely", "purposefully"]
 FAMILY_WORDS = {
     "mom",
     "mother",
@@ -205,6 +213,18 @@ CUE_GROUPS: Dict[str, CueGroup] = {
                 {"LEMMA": "be"},
                 {"LOWER": "over"},
             ],
+        ],
+    ),
+    # Medicines taken on purpose, all of them or too many ("she swallowed all her pills on
+    # purpose", "he deliberately took the whole bottle"): with an emergency cue, 911 comes
+    # first, then 988. Not "she didn't take them on purpose" (negated), nor two pills taken
+    # on purpose to sleep.
+    "taken_on_purpose": CueGroup(
+        Level.CRISIS,
+        True,
+        [
+            *([*amount, {"LOWER": "on"}, {"LOWER": "purpose"}] for amount in TAKEN_AMOUNTS),
+            *([{"LOWER": {"IN": PURPOSELY}}, *amount] for amount in TAKEN_AMOUNTS),
         ],
     ),
     "pills_plan": CueGroup(

@@ -59,6 +59,14 @@ NOT_AN_ACCIDENT = (
     r"|con (el|la|un|una) (cuchillo de cocina|horno|plancha|sarten|papel|lata)))"
 )
 
+# What an overdose takes: all of them, the bottle, "como 30 pastillas", "un montón de".
+OVERDOSE_AMOUNT = (
+    r"(todas|todos|toda|todo|muchas|muchos|el frasco|un frasco|(como |unas |mas de )?\d+ pastillas"
+    r"|un monton de)"
+)
+# "... a propósito" later in the same sentence, not "no fue a propósito" nor "sin querer".
+ON_PURPOSE = r"(?![^.;!?]{0,60}\bsin querer\b)[^.;!?]{0,60}(?<!\bno )(?<!\bno fue )\ba proposito\b"
+
 CRISIS_CUES = [
     r"\b(suicidarme|suicidio|suicida|suicidar)\b",
     r"\b(me )?quiero morir(me)?\b",
@@ -82,6 +90,7 @@ CRISIS_CUES = [
     r"\b(ahorcarme|me ahorco|pegarme un tiro|darme un tiro|me pego un tiro|volarme la cabeza"
     r"|(clavarme|enterrarme) (el|un) cuchillo|(clavar|enterrar)melo)\b",
     r"\b(cortarme|me (corte|corto|voy a cortar|quiero cortar)) las venas\b",
+    r"\bme (tome|trague) " + OVERDOSE_AMOUNT + ON_PURPOSE,
     r"\b(tirarme|aventarme|lanzarme|me (tiro|aviento|lanzo)"
     r"|me (voy a|quiero|pienso|iba a) (tirar|aventar|lanzar))" + FALL_OR_TRAIN,
     # Harm to oneself now: "me corté otra vez", "me rasguño los brazos hasta sangrar".
@@ -126,6 +135,8 @@ SOMEONE_ELSE_CUES = [
     r"\b(los brazos|las piernas|las munecas|las venas|a escondidas|hasta sangrar|a proposito)\b"
     + NOT_AN_ACCIDENT,
     r"\b(tirarse|aventarse|lanzarse)" + FALL_OR_TRAIN,
+    # Medicines taken on purpose ("se tomó todas sus pastillas a propósito"): 911, then 988.
+    r"\bse (tomo|trago) " + OVERDOSE_AMOUNT + ON_PURPOSE,
 ]
 EMERGENCY_CUES = [
     r"\bno (puede|puedo|podemos) respirar\b",
@@ -146,8 +157,8 @@ EMERGENCY_CUES = [
     # todas las medicinas a las 8") nor a morning's doses ("ya me tomé todas mis pastillas
     # de la mañana", "me tomé todo el contraste").
     r"\b(me (tome|trague)|se (tomo|trago)|me acabo de tomar|se acaba de tomar) "
-    r"(todas|todos|toda|todo|muchas|muchos|el frasco|un frasco|(como |unas |mas de )?\d+ pastillas"
-    r"|un monton de)\b"
+    + OVERDOSE_AMOUNT
+    + r"\b"
     r"(?![^.;!?]{0,30}\b(de la manana|de la noche|de la tarde|de hoy|del dia|a tiempo"
     r"|el contraste|el liquido|el agua|el cafe|el jugo)\b)",
 ]

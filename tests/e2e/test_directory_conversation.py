@@ -52,6 +52,31 @@ def test_a_city_alone_after_the_results_searches_there(rasa_url: str) -> None:
     assert "near Dallas, TX (palliative care)" in dallas
 
 
+def test_a_zip_code_alone_starts_a_search_or_moves_the_last_one(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "What kind of help" in texts(say(rasa_url, sender, "78701"))
+    assert "near 78701 (Austin, TX) (hospice)" in texts(say(rasa_url, sender, "hospice"))
+    moved = texts(say(rasa_url, sender, "80202"))
+    assert "near 80202 (Denver, CO) (hospice)" in moved and "Austin" not in moved
+
+
+def test_what_about_another_kind_after_results_searches_the_same_place(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "near Denver, CO (hospice)" in texts(say(rasa_url, sender, "hospice near Denver"))
+    answer = texts(say(rasa_url, sender, "what about counseling?"))
+    assert "near Denver, CO (counseling)" in answer
+    assert "Example Denver Cancer Counseling Center" in answer
+    groups = texts(say(rasa_url, sender, "and a support group instead"))
+    assert "near Denver, CO (support group)" in groups
+
+
+def test_what_about_hospice_without_a_search_is_answered(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "palliative care" in texts(say(rasa_url, sender, "/what_is_palliative_care")).lower()
+    answer = texts(say(rasa_url, sender, "what about hospice?"))
+    assert "not the same" in answer and CALL_AHEAD not in answer
+
+
 def test_a_place_right_after_a_topic_searches_for_that_topics_kind(rasa_url: str) -> None:
     sender = new_sender()
     assert "place to belong" in texts(say(rasa_url, sender, "/support_groups"))

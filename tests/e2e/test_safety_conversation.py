@@ -139,6 +139,25 @@ def test_an_emergency_that_may_be_deliberate_gets_911_then_988(rasa_url: str) ->
     assert topic.startswith("I'm still here with you")
 
 
+@pytest.mark.parametrize(
+    ("emergency", "question"),
+    [
+        ("my mom swallowed all her pills on purpose and she won't wake up", "what do i do"),
+        ("mi esposa se tomó todo el frasco a propósito y no despierta", "y ahora qué hago"),
+    ],
+)
+def test_pills_taken_on_purpose_get_911_then_988_and_what_to_do_gets_911_again(
+    rasa_url: str, emergency: str, question: str
+) -> None:
+    sender = new_sender()
+    answer = texts(say(rasa_url, sender, emergency))
+    assert "911" in answer and "988" in answer
+    assert answer.index("911") < answer.index("988")
+    again = texts(say(rasa_url, sender, question))
+    assert "911" in again
+    assert "What palliative care is" not in again  # not the topics menu
+
+
 def test_distress_gets_human_support_without_the_crisis_line(rasa_url: str) -> None:
     reply = say(rasa_url, new_sender(), "I'm so scared about my scan on friday, I can't sleep")
     answer = texts(reply)

@@ -34,8 +34,8 @@ FROZEN_ES_V4 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"
 # docs/safety.md), and held to floors in `make test` since.
 FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
 # Written, never scored, kept for the next Spanish design change (the leak test covers
-# them): none now; write one before that change.
-UNOPENED_ES: Dict[str, Path] = {}
+# them). v6: written on 2026-12-04 in two parts by two helpers who saw nothing of the project.
+UNOPENED_ES: Dict[str, Path] = {"v6": PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"}
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
 RESERVE_EN = {
@@ -49,9 +49,11 @@ RESERVE_EN = {
     "reserve v11": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v11.yml",
     "reserve v12": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v12.yml",
 }
-# Written, never scored, kept for the next design change (the leak test covers them): none
-# now; write one before that change.
-UNOPENED_EN: Dict[str, Path] = {}
+# Written, never scored, kept for the next design change (the leak test covers them). v13:
+# written on 2026-12-04 in two parts by two helpers who saw nothing of the project.
+UNOPENED_EN: Dict[str, Path] = {
+    "reserve v13": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v13.yml"
+}
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
 SITUATION_PROBES = {

@@ -159,6 +159,33 @@ def test_an_overdose_is_named_by_the_cue_the_decision_reads(assess: Callable) ->
     assert assess("I think she took too many of her pills").cues == (OVERDOSE_CUE,)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mom swallowed all her pills on purpose and she won't wake up",
+        "he took the whole bottle on purpose, he's really sleepy now",
+        "she deliberately took all of her morphine",
+        "I took too many on purpose",
+    ],
+)
+def test_medicines_taken_on_purpose_are_a_crisis_too(assess: Callable, text: str) -> None:
+    assert assess(text).level == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she didn't take them on purpose, she got confused with the doses",
+        "I took two pills on purpose so I could sleep",
+        "I take my pills on purpose before meals",
+    ],
+)
+def test_medicines_taken_by_mistake_or_as_usual_are_not_a_crisis(
+    assess: Callable, text: str
+) -> None:
+    assert assess(text).level < Level.CRISIS
+
+
 def test_a_denied_cue_holds_the_scores_back(assess: Callable) -> None:
     assert assess("I'm not suicidal, I just want information").set_aside == {Level.CRISIS}
     assert assess("I don't want to die at home").set_aside == {Level.CRISIS}

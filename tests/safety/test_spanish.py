@@ -192,6 +192,21 @@ def test_an_emergency_beside_a_crisis_is_found(text: str, too: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("mi mamá se tomó todas sus pastillas a propósito y no despierta", (Level.CRISIS, True)),
+        ("me tomé todo el frasco a propósito", (Level.CRISIS, False)),
+        ("se tomó todas las pastillas, no fue a propósito", (Level.EMERGENCY, False)),
+        ("me tomé todas sin querer, no a propósito", (Level.EMERGENCY, False)),
+        ("me tomé dos pastillas a propósito para dormir", None),
+    ],
+)
+def test_an_overdose_taken_on_purpose_is_a_crisis_too(text: str, level: object) -> None:
+    assert spanish_level(text) == level
+    assert spanish_emergency_too(text) is (level is not None)
+
+
+@pytest.mark.parametrize(
     ("text", "idiom"),
     [
         ("me muero de ganas de ver a mis nietos", True),
