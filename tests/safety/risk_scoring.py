@@ -33,8 +33,10 @@ FROZEN_ES_V4 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"
 # Spanish cues, idioms and examples of that day (three times: before, after, after a review;
 # docs/safety.md), and held to floors in `make test` since.
 FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
-# Written, never scored, kept for the next Spanish design change (the leak test covers
-# them). v6: written on 2026-12-04 in two parts by two helpers who saw nothing of the project.
+# Written before a Spanish design change, scored for it, not yet held to floors (the leak
+# test covers them). v6: written on 2026-12-04 in two parts by two helpers who saw nothing of
+# the project; scored three times that evening, and its second scoring was part of the
+# evidence against a training batch, so it is lightly tuned on (docs/safety.md).
 UNOPENED_ES: Dict[str, Path] = {"v6": PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"}
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
@@ -49,8 +51,9 @@ RESERVE_EN = {
     "reserve v11": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v11.yml",
     "reserve v12": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v12.yml",
 }
-# Written, never scored, kept for the next design change (the leak test covers them). v13:
-# written on 2026-12-04 in two parts by two helpers who saw nothing of the project.
+# Written before a design change, scored for it, not yet held to floors (the leak test covers
+# them). v13: written on 2026-12-04 in two parts by two helpers who saw nothing of the
+# project; scored four times that evening (docs/safety.md).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v13": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v13.yml"
 }
