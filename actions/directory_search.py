@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.follow_ups import DIRECTORY_SEARCH_FORM, PALLIATIVE, family_of
 from actions.safety_check_in import response_for
-from assistant.conversation.topic_answers import response_of, topic_answer_just_given
+from assistant.conversation.topic_answers import response_just_given, topic_answer_just_given
 from assistant.directory.config import directory_database_url
 from assistant.directory.geo import Coordinates
 from assistant.directory.listing import describe_filters, describe_kinds, format_matches
@@ -395,19 +395,6 @@ class ActionForgetPlace(Action):
         ]
 
 
-def directory_answer_just_given(events: List[Dict[str, Any]]) -> bool:
-    """Whether the assistant's last words before the latest message were the directory's."""
-    before_latest = False
-    for event in reversed(events):
-        if event.get("event") == "user":
-            if before_latest:
-                return False
-            before_latest = True
-        elif event.get("event") == "bot" and before_latest:
-            return response_of(event).startswith(DIRECTORY_RESPONSE_PREFIX)
-    return False
-
-
 class ActionAnotherKind(Action):
     """Another kind of help asked for: the last search again for it, or an answer about it."""
 
@@ -425,7 +412,8 @@ class ActionAnotherKind(Action):
         (hospice and palliative care compared); a classification with no answer of
         its own starts a search for the kind.
         """
-        if tracker.get_slot("search_origin") and directory_answer_just_given(tracker.events):
+        last_words = response_just_given(tracker.events) or ""
+        if tracker.get_slot("search_origin") and last_words.startswith(DIRECTORY_RESPONSE_PREFIX):
             return [
                 SlotSet("search_offset", 0),
                 SlotSet("search_radius", 0),

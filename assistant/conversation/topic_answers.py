@@ -59,8 +59,8 @@ def last_topic_answer_in(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
     return None
 
 
-def topic_answer_just_given(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
-    """The assistant's last answer before the latest message, if it was a topic answer."""
+def response_just_given(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    """The response of the assistant's last words before the latest message, if any."""
     before_latest = False
     for event in reversed(list(events)):
         if event.get("event") == "user":
@@ -68,6 +68,11 @@ def topic_answer_just_given(events: Iterable[Mapping[str, Any]]) -> Optional[str
                 return None
             before_latest = True
         elif event.get("event") == "bot" and before_latest:
-            response = response_of(event)
-            return response if is_topic_answer(response) else None
+            return response_of(event)
     return None
+
+
+def topic_answer_just_given(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    """The assistant's last answer before the latest message, if it was a topic answer."""
+    response = response_just_given(events)
+    return response if response and is_topic_answer(response) else None

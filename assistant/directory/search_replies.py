@@ -8,8 +8,9 @@ another kind of help: at the same place right after results, else about that kin
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import Iterable, Tuple
+
+from assistant.safety.spanish import fold
 
 ZIP_CODE_ALONE = re.compile(r"^\s*\d{5}(?:-\d{4})?\s*[.!?]*\s*$")
 # Words that ask for something else instead of what came before.
@@ -31,12 +32,6 @@ def is_zip_code_alone(text: str) -> bool:
     return bool(ZIP_CODE_ALONE.match(text))
 
 
-def _folded(word: str) -> str:
-    """Lower case without accents: "Qué" -> "que"."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def asks_for_another_kind(text: str, kind_spans: Iterable[Tuple[int, int]]) -> bool:
     """Whether a short message only asks for the kind of help it names, instead.
 
@@ -52,6 +47,6 @@ def asks_for_another_kind(text: str, kind_spans: Iterable[Tuple[int, int]]) -> b
         rest.append(text[start:begin])
         start = max(start, end)
     rest.append(text[start:])
-    words = [_folded(word) for word in WORD.findall(" ".join(rest))]
+    words = WORD.findall(fold(" ".join(rest)))
     asking = [word for word in words if word in ASKING_INSTEAD]
     return bool(asking) and all(word in ASKING_INSTEAD or word in ALONG for word in words)
