@@ -13,6 +13,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from assistant.safety.check_in_replies import admits_thoughts
+
 SUICIDAL_THOUGHTS = "suicidal_thoughts"
 CRISIS_IN_CONVERSATION = "crisis_in_conversation"
 POSSIBLE_CRISIS = "possible_crisis"
@@ -84,6 +86,12 @@ class ActionAfterCheckIn(Action):
             # (An unclear reply to the question itself is "rather not say", below.)
             dispatcher.utter_message(response="utter_check_in_again")
             return events
+        if answer in ("no", "rather_not_say") and admits_thoughts(
+            str(latest.get("text") or ""), heard_as_no=answer == "no"
+        ):
+            # "Sometimes I think about it", "maybe": yes in other words.
+            answer = "yes"
+            events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
         if answer == "yes":
             dispatcher.utter_message(response="utter_crisis_self")
             events.append(SlotSet(CRISIS_IN_CONVERSATION, True))

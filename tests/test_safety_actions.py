@@ -72,6 +72,39 @@ def test_rather_not_say_gets_the_resources_without_pressure(domain: Dict) -> Non
     assert said == ["utter_check_in_rather_not_say"]
 
 
+@pytest.mark.parametrize(
+    ("intent", "heard", "text"),
+    [
+        ("decline_to_say", "rather_not_say", "I don't know, sometimes I think about it"),
+        ("possible_crisis", "rather_not_say", "no sé, a veces lo pienso"),
+        ("deny", "no", "no, but it crosses my mind"),
+    ],
+)
+def test_yes_in_other_words_gets_the_crisis_answer(
+    domain: Dict, intent: str, heard: str, text: str
+) -> None:
+    replied = tracker(
+        [user("possible_crisis"), {**user(intent), "text": text}], suicidal_thoughts=heard
+    )
+    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
+    said, events = run(ActionAfterCheckIn(), replied, domain)
+    assert said == ["utter_crisis_self"]
+    assert [(e["name"], e["value"]) for e in events] == [
+        ("suicidal_thoughts", "yes"),
+        ("crisis_in_conversation", True),
+    ]
+
+
+def test_no_with_sometimes_stays_no(domain: Dict) -> None:
+    reply = {**user("deny"), "text": "no, I'm just tired sometimes"}
+    said, _ = run(
+        ActionAfterCheckIn(),
+        tracker([user("possible_crisis"), reply], suicidal_thoughts="no"),
+        domain,
+    )
+    assert said == ["utter_check_in_no"]
+
+
 def test_a_question_instead_of_an_answer_is_answered(domain: Dict) -> None:
     said, _ = run(
         ActionAfterCheckIn(),

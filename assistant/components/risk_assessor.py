@@ -49,6 +49,7 @@ from assistant.components.embedding_intent_classifier import (
 from assistant.components.language_detector import is_spanish
 from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK
 from assistant.conversation.death_told import loss_instead_of_situation
+from assistant.safety.check_in_replies import states_safety
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.levels import Level
@@ -71,11 +72,13 @@ from assistant.safety.spanish import (
     spanish_emergency_too,
     spanish_idiom,
     spanish_level,
+    spanish_unsafe,
 )
 
 SAFETY = "safety"
 TOPIC_ENTITY = "topic"
 CHECK_IN_LEVEL = "check_in"
+SAY_SAFE = "say_safe"
 
 
 @DefaultV1Recipe.register(
@@ -157,14 +160,29 @@ class RiskAssessor(GraphComponent, IntentClassifier):
 
     def assess(self, message: Message, detector: DistressDetector) -> tuple[Decision, RiskScores]:
         """The decision for one message and the scores behind it."""
+        decision, scores = self._read(message, detector)
+        if (
+            decision.level == Level.CRISIS
+            and decision.source != "patterns"
+            and states_safety(message.get(TEXT) or "")
+        ):
+            # "Sí, estoy a salvo", "she's safe now": the classifiers put them next to "I'm
+            # not safe"; the words say safe, and nothing else.
+            decision = Decision(SAY_SAFE, Level.NONE)
+        return decision, scores
+
+    def _read(self, message: Message, detector: DistressDetector) -> tuple[Decision, RiskScores]:
+        """The patterns' and the scores' decision, before the statements of safety."""
         doc = message.get(SPACY_DOCS[TEXT])
         assessment = detector.assess(doc) if doc is not None else Assessment(Level.NONE)
         text = message.get(TEXT) or ""
         spanish = spanish_level(text)
         if spanish and spanish[0] > assessment.level:
             emergency_too = spanish[0] == Level.CRISIS and spanish_emergency_too(text)
+            # "No estoy a salvo" is the pattern's "not safe", as in English.
+            cues = ("spanish", "unsafe") if spanish_unsafe(text) else ("spanish",)
             assessment = Assessment(
-                spanish[0], spanish[1], ("spanish",), assessment.set_aside, emergency_too
+                spanish[0], spanish[1], cues, assessment.set_aside, emergency_too
             )
         elif spanish is None and assessment.level < Level.CRISIS and spanish_idiom(text):
             # "Me muero de ganas de verlos": surer scores are needed for a crisis or a question.
@@ -182,7 +200,10 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             set_aside = assessment.set_aside
             if spanish_emergency_denied(text):
                 set_aside = set_aside | {Level.EMERGENCY}
-            return decide_spanish(decision, multilingual, self.thresholds, set_aside), scores
+            # An idiom ("me muero de ganas") never has the classifiers' agreement for a crisis.
+            agreeing = RiskScores() if assessment.idiom else scores
+            raised = decide_spanish(decision, multilingual, self.thresholds, set_aside, agreeing)
+            return raised, scores
         return decide_other_language(decision, multilingual, self.thresholds), scores
 
 

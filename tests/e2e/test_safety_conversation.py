@@ -82,6 +82,27 @@ def test_yes_to_the_direct_question_gets_the_crisis_answer(rasa_url: str) -> Non
     assert answer.startswith("I'm really glad you told me") and "Call or text 988" in answer
 
 
+@pytest.mark.parametrize("reply", ["maybe", "I don't know, sometimes I think about it"])
+def test_a_hedged_yes_to_the_direct_question_gets_the_crisis_answer(
+    rasa_url: str, reply: str
+) -> None:
+    sender = new_sender()
+    assert "thoughts of ending your life?" in texts(
+        say(rasa_url, sender, "I wish I could just disappear")
+    )
+    answer = texts(say(rasa_url, sender, reply))
+    assert answer.startswith("I'm really glad you told me") and "Call or text 988" in answer
+
+
+def test_they_are_safe_now_is_heard_after_someone_elses_crisis(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "Are they safe right now?" in texts(
+        say(rasa_url, sender, "my mom keeps saying she just wants to die")
+    )
+    answer = texts(say(rasa_url, sender, "yes she is safe"))
+    assert answer.startswith("Thank you for telling me. I'm glad that, for now, everyone is safe.")
+
+
 def test_not_safe_gets_911_now(rasa_url: str) -> None:
     sender = new_sender()
     say(rasa_url, sender, "i want to kill myself")

@@ -101,6 +101,33 @@ def test_an_unclear_spanish_risk_is_asked_about_directly(rasa_url: str) -> None:
     assert "988 y oprima el 2" in reply
 
 
+def test_a_hedged_yes_in_spanish_gets_the_crisis_answer_and_safe_is_heard(rasa_url: str) -> None:
+    sender = new_sender()
+    question = texts(say(rasa_url, sender, "estoy cansada de luchar, ya no le veo sentido"))
+    assert "¿está pensando en quitarse la vida?" in question
+    crisis = texts(say(rasa_url, sender, "no sé, a veces lo pienso"))
+    assert crisis.startswith(opening("utter_crisis_self", "es"))
+    assert "988 y oprima el 2" in crisis and "¿Está a salvo ahora mismo?" in crisis
+    # Typed, not pressed: the button's own words say safe, and are heard so.
+    safe = texts(say(rasa_url, sender, "Estoy a salvo ahora"))
+    assert safe.startswith(opening("utter_say_safe", "es"))
+
+
+def test_not_safe_typed_in_spanish_gets_911_now(rasa_url: str) -> None:
+    sender = new_sender()
+    assert "¿Está a salvo ahora mismo?" in texts(say(rasa_url, sender, "quiero quitarme la vida"))
+    assert texts(say(rasa_url, sender, "no estoy a salvo")).startswith(
+        "Por favor, llame al 911 ahora."
+    )
+
+
+def test_a_spanish_crisis_the_scores_agree_on_gets_the_crisis_answer(rasa_url: str) -> None:
+    message = "ya tengo guardadas las pastillas de la morfina, el sabado me las tomo todas y ya"
+    answer = texts(say(rasa_url, new_sender(), message))
+    assert answer.startswith(opening("utter_crisis_self", "es"))
+    assert "¿está pensando en quitarse la vida?" not in answer
+
+
 def test_a_spanish_idiom_gets_no_crisis_line(rasa_url: str) -> None:
     message = "me muero de ganas de ver a mis nietos este verano"
     assert "988" not in texts(say(rasa_url, new_sender(), message))

@@ -33,11 +33,14 @@ FROZEN_ES_V4 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v4.yml"
 # Spanish cues, idioms and examples of that day (three times: before, after, after a review;
 # docs/safety.md), and held to floors in `make test` since.
 FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
+# Written on 2026-12-04 in two parts by two helpers who saw nothing of the project; scored
+# three times for the changes of that evening, and its second scoring was part of the evidence
+# against a training batch, so it is lightly tuned on (docs/safety.md). Held to floors since.
+FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # Written before a Spanish design change, scored for it, not yet held to floors (the leak
-# test covers them). v6: written on 2026-12-04 in two parts by two helpers who saw nothing of
-# the project; scored three times that evening, and its second scoring was part of the
-# evidence against a training batch, so it is lightly tuned on (docs/safety.md).
-UNOPENED_ES: Dict[str, Path] = {"v6": PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"}
+# test covers them). v7: written on 2026-12-04 in two parts by two helpers who saw nothing of
+# the project (docs/safety.md says when it was scored).
+UNOPENED_ES: Dict[str, Path] = {"v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml"}
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
 RESERVE_EN = {
@@ -50,12 +53,13 @@ RESERVE_EN = {
     "reserve v10": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v10.yml",
     "reserve v11": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v11.yml",
     "reserve v12": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v12.yml",
+    "reserve v13": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v13.yml",
 }
 # Written before a design change, scored for it, not yet held to floors (the leak test covers
-# them). v13: written on 2026-12-04 in two parts by two helpers who saw nothing of the
-# project; scored four times that evening (docs/safety.md).
+# them). v14: written on 2026-12-04 in two parts by two helpers who saw nothing of the
+# project (docs/safety.md says when it was scored).
 UNOPENED_EN: Dict[str, Path] = {
-    "reserve v13": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v13.yml"
+    "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml"
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.

@@ -1,6 +1,6 @@
 """How the risk layer joins the patterns and the scores (no model needed)."""
 
-from typing import Dict, List
+from typing import Any, Dict, List
 
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
@@ -318,8 +318,8 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # In the middle, the classifiers and patterns decide; "I didn't understand" names 988.
     middle = read(crisis=0.3, unsure=0.25)
     assert middle.intent == "palliative_vs_hospice" and middle.some_risk
-    # These scores never raise the question to the crisis answer; a sure emergency after
-    # the question keeps 988 after 911. A pattern's crisis or emergency stays.
+    # Alone, these scores never raise the question to the crisis answer; a sure emergency
+    # after the question keeps 988 after 911. A pattern's crisis or emergency stays.
     question = Decision("possible_crisis", Level.CRISIS)
     assert read(question, crisis=0.8).intent == "possible_crisis"
     assert read(question, emergency=0.8).intent == "medical_emergency_and_crisis"
@@ -335,3 +335,31 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # "I'm not suicidal" reads as Spanish too: a denied crisis cue is not asked about.
     not_asked = decide_spanish(topic, {"crisis": 0.7}, THRESHOLDS, frozenset({Level.CRISIS}))
     assert not_asked.intent == "palliative_vs_hospice"
+
+
+def test_a_very_sure_spanish_crisis_score_the_classifiers_agree_with_gets_the_crisis_answer() -> (
+    None
+):
+    topic = Decision("palliative_vs_hospice", Level.NONE)
+    question = Decision("possible_crisis", Level.CRISIS, some_risk=True)
+    agreeing_self = RiskScores(crisis_self=0.35)
+    agreeing_other = RiskScores(crisis_self=0.1, crisis_other=0.3)
+
+    def read(decision: Decision, crisis: float, classifiers: RiskScores, **kwargs: Any) -> Decision:
+        return decide_spanish(
+            decision, {"crisis": crisis}, THRESHOLDS, classifiers=classifiers, **kwargs
+        )
+
+    # Where the question would be asked, by either signal: the crisis answer, for whom it is.
+    assert read(question, 0.85, agreeing_self).intent == "crisis_self"
+    assert read(topic, 0.85, agreeing_self).intent == "crisis_self"
+    told = read(topic, 0.85, agreeing_other)
+    assert told.intent == "crisis_someone_else" and told.about_someone_else
+    # Not sure enough, or not agreed: the question.
+    assert read(topic, 0.75, agreeing_self).intent == "possible_crisis"
+    assert read(topic, 0.95, RiskScores(crisis_self=0.2)).intent == "possible_crisis"
+    # A crisis cue the person set aside is not raised; nothing below the question is.
+    set_aside = read(topic, 0.95, agreeing_self, set_aside=frozenset({Level.CRISIS}))
+    assert set_aside.intent == "palliative_vs_hospice"
+    distress = Decision("distress", Level.DISTRESS, some_risk=True)
+    assert read(distress, 0.3, agreeing_self) == distress

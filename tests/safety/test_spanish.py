@@ -8,6 +8,7 @@ from assistant.safety.spanish import (
     spanish_emergency_too,
     spanish_idiom,
     spanish_level,
+    spanish_unsafe,
 )
 
 
@@ -225,3 +226,22 @@ def test_an_overdose_taken_on_purpose_is_a_crisis_too(text: str, level: object) 
 )
 def test_idioms_of_dying_and_killing(text: str, idiom: bool) -> None:
     assert spanish_idiom(text) is idiom
+
+
+@pytest.mark.parametrize(
+    ("text", "unsafe"),
+    [
+        ("no estoy a salvo", True),
+        ("No me siento a salvo.", True),
+        ("no estoy segura de estar a salvo", True),
+        ("mi mamá no está a salvo, tiene las pastillas", True),
+        ("no puedo mantenerme a salvo esta noche", True),
+        ("sí, estoy a salvo", False),
+        ("no estoy segura de que el hospicio sea lo mejor", False),
+        ("no sé si la casa es segura para ella con las escaleras", False),
+        ("desde la mastectomía no me siento segura de mí misma", False),
+    ],
+)
+def test_not_safe_said_outright_is_a_crisis(text: str, unsafe: bool) -> None:
+    assert spanish_unsafe(text) == unsafe
+    assert (spanish_level(text) == (Level.CRISIS, False)) == unsafe
