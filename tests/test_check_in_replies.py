@@ -1,8 +1,10 @@
-"""Replies to the direct question that say yes in other words."""
+"""Replies to the assistant's safety questions, read from their words."""
+
+from typing import Optional
 
 import pytest
 
-from assistant.safety.check_in_replies import admits_thoughts, states_safety
+from assistant.safety.check_in_replies import admits_thoughts, safety_statement
 
 
 @pytest.mark.parametrize(
@@ -19,10 +21,16 @@ from assistant.safety.check_in_replies import admits_thoughts, states_safety
         "tal vez",
         "mas o menos",
         "creo que sí",
+        "si, a veces",
         "pues a veces se me pasa por la mente",
+        # A denial of acting, then the thoughts admitted.
+        "I'd never do it but sometimes I think about it",
+        "nunca lo haría, pero a veces lo pienso",
+        "I’m not going to act on it, but it crosses my mind",
+        "no pienso en otra cosa",
     ],
 )
-def test_a_hedged_yes_is_a_yes(reply: str) -> None:
+def test_a_hedged_or_partial_yes_is_a_yes(reply: str) -> None:
     assert admits_thoughts(reply, heard_as_no=False)
 
 
@@ -32,6 +40,7 @@ def test_a_hedged_yes_is_a_yes(reply: str) -> None:
         "no, but it crosses my mind",
         "not like planning, but I've thought about it",
         "no, pero lo he pensado",
+        "no pienso en otra cosa",
     ],
 )
 def test_thoughts_named_after_a_no_are_a_yes(reply: str) -> None:
@@ -39,42 +48,85 @@ def test_thoughts_named_after_a_no_are_a_yes(reply: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("reply", "heard_as_no"),
+    "reply",
     [
-        ("I don't know", False),
-        ("not sure", False),
-        ("I'd rather not say", False),
-        ("prefiero no decirlo", False),
-        ("no sé", False),
-        ("no, I'm just tired sometimes", True),
-        ("no, a veces estoy triste nada más", True),
-        ("no, never, I just want my pain to be managed", True),
-        ("maybe sometimes I'm sad but I'm not thinking about that", False),
-        ("no, nunca lo pienso", True),
-        ("para nada, a veces me deprimo pero no", True),
-        ("no lo pienso, solo estoy cansada", False),
+        "I don't know",
+        "not sure",
+        "no sé",
+        "I'd rather not say",
+        "prefiero no decirlo",
+        # Declining, with a hedge word in it.
+        "I'd rather not say, it's a bit personal",
+        "I'd rather not talk about it right now, maybe later",
+        "prefiero no hablar de eso, tal vez otro día",
+        "prefiero no decirlo, me da un poco de pena",
+        # A hedged no.
+        "maybe not",
+        "probably not",
+        "tal vez no",
+        "quizás no",
+        "puede ser que no",
+        "not even a little",
+        "ni un poco",
+        # Other remarks.
+        "no sé, a veces me siento triste",
+        "I'm a bit tired",
+        "maybe sometimes I'm sad but I'm not thinking about that",
+        "I’m not thinking about it, maybe I'm just tired",
+        "no lo pienso, solo estoy cansada",
     ],
 )
-def test_an_unclear_reply_or_a_denial_is_not_a_yes(reply: str, heard_as_no: bool) -> None:
-    assert not admits_thoughts(reply, heard_as_no=heard_as_no)
+def test_an_unclear_reply_a_decline_or_a_hedged_no_is_not_a_yes(reply: str) -> None:
+    assert not admits_thoughts(reply, heard_as_no=False)
 
 
 @pytest.mark.parametrize(
     "reply",
     [
-        "Estoy a salvo ahora",
-        "sí estoy a salvo",
-        "si, estoy bien",
-        "ella está a salvo",
-        "sí, ella está bien",
-        "yes she is safe",
-        "she's safe now",
-        "I'm safe right now",
-        "ok, we're fine for now, thanks",
+        "no, no lo he pensado",
+        "no lo estoy pensando",
+        "no, no lo considero",
+        "No, no se me pasa por la mente",
+        "no he tenido esos pensamientos",
+        "No, it hasn't crossed my mind",
+        "no, that doesn’t cross my mind",
+        "No, I had some bad news today, that's all",
+        "no, I've had some rough days with chemo",
+        "No, pero he tenido algunos días malos",
+        "no, lo pensé y quiero hablar de hospicio",
+        "no, I'm just tired sometimes",
+        "no, a veces estoy triste nada más",
+        "no, never, I just want my pain to be managed",
+        "no, nunca lo pienso",
+        "para nada, a veces me deprimo pero no",
     ],
 )
-def test_a_reply_that_only_says_safe_says_safe(reply: str) -> None:
-    assert states_safety(reply)
+def test_a_denial_is_never_a_yes(reply: str) -> None:
+    assert not admits_thoughts(reply, heard_as_no=True)
+    assert not admits_thoughts(reply, heard_as_no=False)
+
+
+@pytest.mark.parametrize(
+    ("reply", "intent"),
+    [
+        ("Estoy a salvo ahora", "say_safe"),
+        ("La persona está a salvo", "say_safe"),
+        ("ella está a salvo", "say_safe"),
+        ("mi mamá está bien", "say_safe"),
+        ("They're safe right now", "say_safe"),
+        ("she’s safe now", "say_safe"),
+        ("I’m safe", "say_safe"),
+        ("ok, we're fine for now, thanks", "say_safe"),
+        # Starting with yes: safe after "are you safe?", and the yes it says after "are you
+        # having thoughts of ending your life?".
+        ("sí estoy a salvo", "affirm"),
+        ("Sí. Estoy bien por ahora", "affirm"),
+        ("sí, estoy segura", "affirm"),
+        ("yes she is safe", "affirm"),
+    ],
+)
+def test_a_reply_that_only_says_safe_says_safe(reply: str, intent: str) -> None:
+    assert safety_statement(reply) == intent
 
 
 @pytest.mark.parametrize(
@@ -83,6 +135,8 @@ def test_a_reply_that_only_says_safe_says_safe(reply: str) -> None:
         "no estoy a salvo",
         "no estoy bien",
         "estoy bien mal",
+        "ya estoy tranquila",
+        "mi pastillas están bien",
         "estoy a salvo pero quiero morir",
         "I'm not safe",
         "she is not safe",
@@ -91,4 +145,5 @@ def test_a_reply_that_only_says_safe_says_safe(reply: str) -> None:
     ],
 )
 def test_a_reply_that_says_more_or_not_safe_is_not_a_statement_of_safety(reply: str) -> None:
-    assert not states_safety(reply)
+    statement: Optional[str] = safety_statement(reply)
+    assert statement is None

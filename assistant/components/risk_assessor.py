@@ -49,7 +49,7 @@ from assistant.components.embedding_intent_classifier import (
 from assistant.components.language_detector import is_spanish
 from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK
 from assistant.conversation.death_told import loss_instead_of_situation
-from assistant.safety.check_in_replies import states_safety
+from assistant.safety.check_in_replies import safety_statement
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.levels import Level
@@ -78,7 +78,6 @@ from assistant.safety.spanish import (
 SAFETY = "safety"
 TOPIC_ENTITY = "topic"
 CHECK_IN_LEVEL = "check_in"
-SAY_SAFE = "say_safe"
 
 
 @DefaultV1Recipe.register(
@@ -161,14 +160,12 @@ class RiskAssessor(GraphComponent, IntentClassifier):
     def assess(self, message: Message, detector: DistressDetector) -> tuple[Decision, RiskScores]:
         """The decision for one message and the scores behind it."""
         decision, scores = self._read(message, detector)
-        if (
-            decision.level == Level.CRISIS
-            and decision.source != "patterns"
-            and states_safety(message.get(TEXT) or "")
-        ):
-            # "Sí, estoy a salvo", "she's safe now": the classifiers put them next to "I'm
-            # not safe"; the words say safe, and nothing else.
-            decision = Decision(SAY_SAFE, Level.NONE)
+        if decision.level == Level.CRISIS and decision.source != "patterns":
+            # "Estoy a salvo", "she's safe now": the classifiers put them next to "I'm not
+            # safe"; the words say safe, and nothing else ("yes, ..." is a yes).
+            statement = safety_statement(message.get(TEXT) or "")
+            if statement:
+                decision = Decision(statement, Level.NONE)
         return decision, scores
 
     def _read(self, message: Message, detector: DistressDetector) -> tuple[Decision, RiskScores]:

@@ -120,6 +120,9 @@ class Thresholds:
     # multilingual crisis score is this sure and the classifiers' crisis score agrees this much.
     spanish_crisis: float = 0.8
     spanish_crisis_agreement: float = 0.3
+    # ... for someone else when the classifiers' crisis score for someone else is this many
+    # times the one for the person; between the two, the question, which fits either.
+    spanish_someone_else_ratio: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -298,8 +301,9 @@ def decide_spanish(
     Spanish line). Alone they never give the crisis answer: on benign Spanish messages full
     of death words they are too often sure and wrong. They give it where the question would
     be asked, the multilingual crisis score is very sure (`spanish_crisis`) and the
-    classifiers' crisis score agrees (`spanish_crisis_agreement`); not for an idiom or a
-    crisis cue the person set aside. In their middle band only "I didn't understand" names
+    classifiers' crisis score agrees (`spanish_crisis_agreement`), for someone else only
+    when the classifiers clearly say so (`spanish_someone_else_ratio`); not for an idiom or
+    a crisis cue the person set aside. In their middle band only "I didn't understand" names
     988: the direct question and the distress answer from there were false alarms on
     ordinary Spanish questions (docs/languages.md). An emergency cue the person denied
     ("no tengo fiebre") keeps the emergency score out of both, as in English.
@@ -328,8 +332,12 @@ def decide_spanish(
         if decision.intent == POSSIBLE_CRISIS:
             sure = crisis >= thresholds.spanish_crisis
             agreed = classifiers.crisis >= thresholds.spanish_crisis_agreement
-            if crisis_counts and sure and agreed:
-                other = classifiers.crisis_other > classifiers.crisis_self
+            # For someone else only when the classifiers clearly say so: the answer for
+            # someone else, given to a person in a crisis, speaks past them.
+            ratio = thresholds.spanish_someone_else_ratio
+            other = classifiers.crisis_other >= ratio * classifiers.crisis_self
+            unclear = not other and classifiers.crisis_other > classifiers.crisis_self
+            if crisis_counts and sure and agreed and not unclear:
                 return Decision(
                     _crisis_intent(other), Level.CRISIS, other, True, None, "multilingual"
                 )

@@ -127,10 +127,13 @@ CRISIS_CUES = [
 # "Not safe" said outright (the reply to "¿está a salvo ahora mismo?" among others): as in
 # English, the answer must never be "glad you're safe", nor the question again. Not "no me
 # siento segura de mí misma" nor "conmigo misma": in Spanish, that is self-confidence.
+# Safe from something ("a salvo de infecciones") or data ("mi información no está a salvo")
+# is not it; "no estoy a salvo en casa" is (the cues are read with planning words counting).
+NOT_DATA = r"(?<!informacion )(?<!datos )(?<!conversacion )(?<!mensajes )"
 UNSAFE_CUES = [
-    r"\bno (estoy|estamos|esta|me siento|se siente) a salvo\b",
+    NOT_DATA + r"\bno (estoy|estamos|esta|me siento|se siente) a salvo\b(?! de\b)",
     r"\bno (estoy|me siento) segur[ao] de (estar|que este) a salvo\b",
-    r"\bno (puedo|se si puedo) (mantenerme|estar|seguir) a salvo\b",
+    r"\bno (puedo|se si puedo) (mantenerme|estar|seguir) a salvo\b(?! de\b)",
 ]
 SOMEONE_ELSE_CUES = [
     r"\b(se quiere|quiere) (morir|matar)(se)?\b" + NOT_AN_IDIOM,
@@ -215,7 +218,7 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
     The cues are Spanish words only, so English text ("I'm not suicidal") never matches.
     """
     folded = fold(text)
-    if _found(CRISIS_CUES + UNSAFE_CUES, folded, planning_counts=False):
+    if _found(CRISIS_CUES, folded, planning_counts=False) or _found(UNSAFE_CUES, folded):
         return Level.CRISIS, False
     if _found(SOMEONE_ELSE_CUES, folded, planning_counts=False):
         return Level.CRISIS, True
@@ -226,7 +229,7 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
 
 def spanish_unsafe(text: str) -> bool:
     """Whether the message says outright, in Spanish, that someone is not safe."""
-    return _found(UNSAFE_CUES, fold(text), planning_counts=False)
+    return _found(UNSAFE_CUES, fold(text))
 
 
 def spanish_emergency_too(text: str) -> bool:

@@ -343,7 +343,8 @@ def test_a_very_sure_spanish_crisis_score_the_classifiers_agree_with_gets_the_cr
     topic = Decision("palliative_vs_hospice", Level.NONE)
     question = Decision("possible_crisis", Level.CRISIS, some_risk=True)
     agreeing_self = RiskScores(crisis_self=0.35)
-    agreeing_other = RiskScores(crisis_self=0.1, crisis_other=0.3)
+    agreeing_other = RiskScores(crisis_self=0.05, crisis_other=0.3)
+    unclear_whom = RiskScores(crisis_self=0.15, crisis_other=0.25)
 
     def read(decision: Decision, crisis: float, classifiers: RiskScores, **kwargs: Any) -> Decision:
         return decide_spanish(
@@ -355,6 +356,8 @@ def test_a_very_sure_spanish_crisis_score_the_classifiers_agree_with_gets_the_cr
     assert read(topic, 0.85, agreeing_self).intent == "crisis_self"
     told = read(topic, 0.85, agreeing_other)
     assert told.intent == "crisis_someone_else" and told.about_someone_else
+    # For whom, unclear: the question, which fits either.
+    assert read(topic, 0.85, unclear_whom).intent == "possible_crisis"
     # Not sure enough, or not agreed: the question.
     assert read(topic, 0.75, agreeing_self).intent == "possible_crisis"
     assert read(topic, 0.95, RiskScores(crisis_self=0.2)).intent == "possible_crisis"

@@ -33,6 +33,7 @@ too near the line of 0.6 to count on.
 """
 
 import asyncio
+import re
 from collections import Counter
 from typing import Any, Dict, List
 
@@ -125,6 +126,8 @@ def test_distress_reaches_human_support(split: Dict) -> None:
 def test_every_message_carries_a_safety_level_without_its_text(split: Dict) -> None:
     for text, parsed in split["parsed"].items():
         assert parsed["safety"]["level"] in {"none", "distress", "check_in", "emergency", "crisis"}
-        # A reply of one word ("no") is inside the names of levels ("none"); a sentence is not.
-        if len(text.split()) > 2:
-            assert text.lower() not in str(parsed["safety"]).lower()
+        # Names and numbers only: a message's words never reach the safety record.
+        names = [v for v in parsed["safety"].values() if isinstance(v, str)]
+        assert all(re.fullmatch(r"[a-z_]+", name) for name in names)
+        assert text.strip().lower() not in names
+        assert all(isinstance(v, (int, float)) for v in parsed["safety"]["scores"].values())

@@ -240,6 +240,10 @@ def test_idioms_of_dying_and_killing(text: str, idiom: bool) -> None:
         ("no estoy segura de que el hospicio sea lo mejor", False),
         ("no sé si la casa es segura para ella con las escaleras", False),
         ("desde la mastectomía no me siento segura de mí misma", False),
+        ("no estoy a salvo en casa", True),
+        ("mi mamá no está a salvo en su casa", True),
+        ("mi mamá no está a salvo de infecciones con las defensas bajas", False),
+        ("¿mi información no está a salvo?", False),
     ],
 )
 def test_not_safe_said_outright_is_a_crisis(text: str, unsafe: bool) -> None:
