@@ -57,6 +57,7 @@ from assistant.safety.risk_decision import (
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
     OTHER_LANGUAGE,
+    OVERDOSE_CUE,
     POSSIBLE_CRISIS,
     Decision,
     RiskScores,
@@ -72,6 +73,7 @@ from assistant.safety.spanish import (
     spanish_emergency_too,
     spanish_idiom,
     spanish_level,
+    spanish_overdose_taken,
     spanish_unsafe,
 )
 
@@ -176,8 +178,14 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         spanish = spanish_level(text)
         if spanish and spanish[0] > assessment.level:
             emergency_too = spanish[0] == Level.CRISIS and spanish_emergency_too(text)
-            # "No estoy a salvo" is the pattern's "not safe", as in English.
-            cues = ("spanish", "unsafe") if spanish_unsafe(text) else ("spanish",)
+            # "No estoy a salvo" is the pattern's "not safe", and "se tomó todas sus
+            # pastillas" the pattern's overdose (988 after 911 from a middle crisis score),
+            # as in English.
+            cues: tuple[str, ...] = ("spanish",)
+            if spanish_unsafe(text):
+                cues += ("unsafe",)
+            if spanish[0] == Level.EMERGENCY and spanish_overdose_taken(text):
+                cues += (OVERDOSE_CUE,)
             assessment = Assessment(
                 spanish[0], spanish[1], cues, assessment.set_aside, emergency_too
             )

@@ -149,6 +149,17 @@ SOMEONE_ELSE_CUES = [
     # Medicines taken on purpose ("se tomó todas sus pastillas a propósito"): 911, then 988.
     r"\bse (tomo|trago) " + OVERDOSE_AMOUNT + ON_PURPOSE,
 ]
+# An overdose taken: "me tomé todas las pastillas", "se tragó el frasco", "me tomé como 30
+# pastillas", "me acabo de tomar todas"; not the present of a routine ("me tomo todas las
+# medicinas a las 8") nor a morning's doses ("ya me tomé todas mis pastillas de la mañana",
+# "me tomé todo el contraste").
+OVERDOSE_TAKEN = (
+    r"\b(me (tome|trague)|se (tomo|trago)|me acabo de tomar|se acaba de tomar) "
+    + OVERDOSE_AMOUNT
+    + r"\b"
+    r"(?![^.;!?]{0,30}\b(de la manana|de la noche|de la tarde|de hoy|del dia|a tiempo"
+    r"|el contraste|el liquido|el agua|el cafe|el jugo)\b)"
+)
 EMERGENCY_CUES = [
     r"\bno (puede|puedo|podemos) respirar\b",
     r"\bno respira\b",
@@ -163,16 +174,13 @@ EMERGENCY_CUES = [
     r"|vomita|escupe|escupiendo) mucha sangre\b",
     r"\blabios (morados|azules)\b",
     r"\bfiebre\b.*\bquimio|\bquimio\b.*\bfiebre\b",
-    # An overdose taken: "me tomé todas las pastillas", "se tragó el frasco", "me tomé como
-    # 30 pastillas", "me acabo de tomar todas"; not the present of a routine ("me tomo
-    # todas las medicinas a las 8") nor a morning's doses ("ya me tomé todas mis pastillas
-    # de la mañana", "me tomé todo el contraste").
-    r"\b(me (tome|trague)|se (tomo|trago)|me acabo de tomar|se acaba de tomar) "
-    + OVERDOSE_AMOUNT
-    + r"\b"
-    r"(?![^.;!?]{0,30}\b(de la manana|de la noche|de la tarde|de hoy|del dia|a tiempo"
-    r"|el contraste|el liquido|el agua|el cafe|el jugo)\b)",
+    OVERDOSE_TAKEN,
 ]
+# Said to be a mistake: the overdose is not read as possibly deliberate.
+BY_MISTAKE = re.compile(
+    r"\b(sin querer|por error|por equivocacion|por accidente|accidentalmente|se confundio"
+    r"|me confundi|no fue a proposito|no lo hizo a proposito|no lo hice a proposito)\b"
+)
 
 
 # Dying or being killed of something that is not death: "me muero de ganas", "me muero por
@@ -238,6 +246,16 @@ def spanish_emergency_too(text: str) -> bool:
     "Se cortó las muñecas, está sangrando mucho": 911 comes first, then 988, as in English.
     """
     return _found(EMERGENCY_CUES, fold(text))
+
+
+def spanish_overdose_taken(text: str) -> bool:
+    """Whether a Spanish message tells of an overdose taken, not said to be a mistake.
+
+    As in English ("took too many"), such an emergency may be deliberate: a crisis score
+    that would ask the direct question is enough for 988 after 911.
+    """
+    folded = fold(text)
+    return _found([OVERDOSE_TAKEN], folded) and not BY_MISTAKE.search(folded)
 
 
 def spanish_emergency_denied(text: str) -> bool:

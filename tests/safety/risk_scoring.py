@@ -38,9 +38,13 @@ FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
 # against a training batch, so it is lightly tuned on (docs/safety.md). Held to floors since.
 FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # Written before a Spanish design change, scored for it, not yet held to floors (the leak
-# test covers them). v7: written on 2026-12-04 in two parts by two helpers who saw nothing of
-# the project (docs/safety.md says when it was scored).
-UNOPENED_ES: Dict[str, Path] = {"v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml"}
+# test covers them). v7 and v8: written on 2026-12-04 in two parts each by helpers who saw
+# nothing of the project, v8 for the overdose change of that night (docs/safety.md says when
+# each was scored).
+UNOPENED_ES: Dict[str, Path] = {
+    "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
+    "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
+}
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
 RESERVE_EN = {

@@ -8,6 +8,7 @@ from assistant.safety.spanish import (
     spanish_emergency_too,
     spanish_idiom,
     spanish_level,
+    spanish_overdose_taken,
     spanish_unsafe,
 )
 
@@ -249,3 +250,19 @@ def test_idioms_of_dying_and_killing(text: str, idiom: bool) -> None:
 def test_not_safe_said_outright_is_a_crisis(text: str, unsafe: bool) -> None:
     assert spanish_unsafe(text) == unsafe
     assert (spanish_level(text) == (Level.CRISIS, False)) == unsafe
+
+
+@pytest.mark.parametrize(
+    ("text", "taken"),
+    [
+        ("mi mamá se tomó todas sus pastillas", True),
+        ("se tomó todas sus pastillas y no despierta", True),
+        ("me acabo de tomar el frasco", True),
+        ("se tomó todas sus pastillas sin querer", False),
+        ("mi abuelita se confundió y se tomó todas las de la semana", False),
+        ("ya me tomé todas mis pastillas de la mañana", False),
+        ("¿qué pasa si hay una sobredosis de morfina?", False),
+    ],
+)
+def test_an_overdose_taken_and_not_said_to_be_a_mistake(text: str, taken: bool) -> None:
+    assert spanish_overdose_taken(text) == taken
