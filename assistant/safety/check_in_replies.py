@@ -57,9 +57,14 @@ NEGATION = re.compile(r"\b(no|not|never|nunca|jamas|ni|nor|nope)\b|n't\b")
 CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|pero|aunque|sino|though|although)\b")
 
 
+def _folded(text: str) -> str:
+    """Lower case, accents folded, curly apostrophes straight (phones type "I’m")."""
+    return fold(text).replace("’", "'")
+
+
 def _clauses(text: str) -> List[str]:
-    """The reply's clauses, lower case, accents folded, uncertainty set apart."""
-    folded = UNCERTAIN.sub(" ", fold(text).replace("’", "'"))
+    """The reply's clauses, folded, uncertainty set apart."""
+    folded = UNCERTAIN.sub(" ", _folded(text))
     return [clause.strip() for clause in CLAUSE_BREAK.split(folded) if clause and clause.strip()]
 
 
@@ -87,9 +92,9 @@ def _hedged_yes(clause: str) -> bool:
 
 def admits_thoughts(text: str, heard_as_no: bool) -> bool:
     """Whether a reply to the direct question says the thoughts are there, in other words."""
-    clauses = _clauses(text)
-    if DECLINE.search(fold(text)):
+    if DECLINE.search(_folded(text)):
         return False
+    clauses = _clauses(text)
     if any(_admits(clause) for clause in clauses):
         return True
     if heard_as_no or any(_negated(clause) for clause in clauses):
@@ -129,7 +134,7 @@ def safety_statement(text: str) -> Optional[str]:
     to "are you having thoughts of ending your life?" it must count as the yes it starts
     with. `say_safe` otherwise. None for anything else.
     """
-    words = re.sub(r"[^\w' ]+", " ", fold(text).replace("’", "'")).split()
+    words = re.sub(r"[^\w' ]+", " ", _folded(text)).split()
     reply = " ".join(words)
     if not SAFE_STATEMENT.fullmatch(reply):
         return None
