@@ -13,9 +13,12 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from assistant.safety.check_in_replies import admits_thoughts
+from assistant.safety.check_in_replies import admits_thoughts, only_unsure
 
 SUICIDAL_THOUGHTS = "suicidal_thoughts"
+# Whether the question was about someone the person is worried about (set by the risk layer).
+ABOUT_SOMEONE_ELSE = "check_in_about_someone_else"
+CHECK_IN_FORM = "suicide_check_in_form"
 CRISIS_IN_CONVERSATION = "crisis_in_conversation"
 POSSIBLE_CRISIS = "possible_crisis"
 TOPIC_ENTITY = "topic"
@@ -47,13 +50,29 @@ def topic_of(message: Dict[str, Any]) -> Optional[str]:
 
 
 def check_in_message(tracker: Tracker) -> Dict[str, Any]:
-    """The last message that made the assistant ask (its parse data)."""
-    for event in reversed(tracker.events):
+    """The message that made the assistant ask (its parse data), not a reply to the question."""
+    events = tracker.events
+    for index in range(len(events) - 1, -1, -1):
+        if (
+            events[index].get("event") == "active_loop"
+            and events[index].get("name") == CHECK_IN_FORM
+        ):
+            events = events[:index]
+            break
+    for event in reversed(events):
         if event.get("event") == "user":
             data = event.get("parse_data") or {}
             if (data.get("intent") or {}).get("name") == POSSIBLE_CRISIS:
                 return data
     return {}
+
+
+def asked_about_someone_else(message: Dict[str, Any]) -> bool:
+    """Whether the risk layer asked the question about someone else for this message."""
+    for entity in message.get("entities") or []:
+        if entity.get("entity") == ABOUT_SOMEONE_ELSE:
+            return bool(entity.get("value"))
+    return False
 
 
 def answered_now(tracker: Tracker) -> bool:
@@ -67,7 +86,12 @@ def answered_now(tracker: Tracker) -> bool:
 
 
 class ActionAfterCheckIn(Action):
-    """Answers the person's reply to "are you having thoughts of ending your life?"."""
+    """Answers the reply to "are you having thoughts of ending your life?".
+
+    Asked about someone else ("do you think they may be thinking about ending their
+    life?"), a yes gets the answer for someone in a crisis, a no support for the person
+    who cares for them, and "I'm not sure" what helps without knowing.
+    """
 
     def name(self) -> str:
         """Name of the action."""
@@ -78,6 +102,8 @@ class ActionAfterCheckIn(Action):
     ) -> List[EventType]:
         """Crisis answer, support, resources without pressure, or the person's own question."""
         answer = tracker.get_slot(SUICIDAL_THOUGHTS)
+        asked_for = check_in_message(tracker)
+        someone_else = asked_about_someone_else(asked_for)
         latest = tracker.latest_message or {}
         latest_intent = (latest.get("intent") or {}).get("name")
         events: List[EventType] = []
@@ -92,12 +118,18 @@ class ActionAfterCheckIn(Action):
             # "Sometimes I think about it", "maybe": yes in other words.
             answer = "yes"
             events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
+        elif answer == "no" and only_unsure(str(latest.get("text") or "")):
+            # "No sé": not a no.
+            answer = "rather_not_say"
+            events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
         if answer == "yes":
-            dispatcher.utter_message(response="utter_crisis_self")
+            crisis = "utter_crisis_someone_else" if someone_else else "utter_crisis_self"
+            dispatcher.utter_message(response=crisis)
             events.append(SlotSet(CRISIS_IN_CONVERSATION, True))
         elif answer == "no":
-            dispatcher.utter_message(response="utter_check_in_no")
-            topic = response_for(topic_of(check_in_message(tracker)), domain)
+            no = "utter_check_in_no_someone_else" if someone_else else "utter_check_in_no"
+            dispatcher.utter_message(response=no)
+            topic = response_for(topic_of(asked_for), domain)
             if topic:
                 dispatcher.utter_message(response=topic)
         elif answer == "moved_on":
@@ -107,6 +139,8 @@ class ActionAfterCheckIn(Action):
             dispatcher.utter_message(
                 response=with_support(own, tracker) if own else "utter_check_in_moved_on"
             )
+        elif someone_else:
+            dispatcher.utter_message(response="utter_check_in_someone_else_unsure")
         else:
             dispatcher.utter_message(response="utter_check_in_rather_not_say")
         return events

@@ -9,7 +9,8 @@ the question) or with distress (people to talk to). Then the grief probes
 `after_a_death` intents: a death told or grief support asked for, what to do when someone
 dies (no risk: how many get those answers), and bereaved people in a crisis or distress.
 With --unopened it also scores, once per design change, the risk splits kept unopened
-(docs/safety.md says when each was opened). Counts only: no message is printed.
+(docs/safety.md says when each was opened), and says whom each direct question asked about.
+Counts only: no message is printed.
 
 Usage: PYTHONPATH=. .venv/bin/python bench/situation_probe.py --model models/X.tar.gz [--unopened]
 """
@@ -39,6 +40,7 @@ from tests.safety.risk_scoring import (
     RiskMessage,
     answer_of_parse,
     probe_counts,
+    questions_by_whom,
     read_split,
     score,
 )
@@ -86,15 +88,23 @@ def main() -> None:
     if options.unopened:
         for name, path in {**UNOPENED_EN, **UNOPENED_ES}.items():
             messages = read_split(path)
-            answer_of = {m.text: answer_of_parse(parse(m.text)) for m in messages}
+            parsed = {m.text: parse(m.text) for m in messages}
+            answer_of = {text: answer_of_parse(p) for text, p in parsed.items()}
             row = score(messages, partial(_known_answer, answer_of))
             print(f"\n{name} ({len(messages)} messages), whole layer")
             print("| " + " | ".join(title for _, title in SCORE_COLUMNS) + " |")
             print("|" + " --- |" * len(SCORE_COLUMNS))
             print("| " + " | ".join(f"{row[k][0]}/{row[k][1]}" for k, _ in SCORE_COLUMNS) + " |")
+            asked = questions_by_whom(messages, partial(_known_answer, parsed))
+            print(f"\n{name}: the direct question, by whom it asked about")
+            print("| level | the message is about | asked about the writer | about someone else |")
+            print("| --- | --- | --- | --- |")
+            for level, about in sorted({(level, about) for level, about, _ in asked}):
+                own, other = asked[(level, about, "self")], asked[(level, about, "someone_else")]
+                print(f"| {level} | {about} | {own} | {other} |")
 
 
-def _known_answer(known: Dict[str, str], message: RiskMessage) -> str:
+def _known_answer(known: Dict[str, Any], message: RiskMessage) -> Any:
     return known[message.text]
 
 

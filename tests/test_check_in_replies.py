@@ -4,7 +4,7 @@ from typing import Optional
 
 import pytest
 
-from assistant.safety.check_in_replies import admits_thoughts, safety_statement
+from assistant.safety.check_in_replies import admits_thoughts, only_unsure, safety_statement
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,22 @@ from assistant.safety.check_in_replies import admits_thoughts, safety_statement
 )
 def test_a_hedged_or_partial_yes_is_a_yes(reply: str) -> None:
     assert admits_thoughts(reply, heard_as_no=False)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["no sé", "No lo sé", "idk", "I’m not sure", "honestly I don't know", "no sé la verdad"],
+)
+def test_i_dont_know_alone_is_unsure(reply: str) -> None:
+    assert only_unsure(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["no", "nope", "no, I don't know what you mean", "not sure, maybe", "no sé, a veces lo pienso"],
+)
+def test_a_no_or_more_than_i_dont_know_is_not_only_unsure(reply: str) -> None:
+    assert not only_unsure(reply)
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,13 @@ def user(intent: str, topic: Optional[str] = None, **safety: Any) -> Dict[str, A
     return {"intent": {"name": intent}, "entities": entities, "safety": safety, "text": "..."}
 
 
+def worried_about_someone(topic: Optional[str] = None) -> Dict[str, Any]:
+    """A message the risk layer asked about someone else for."""
+    message = user("possible_crisis", topic)
+    message["entities"].append({"entity": "check_in_about_someone_else", "value": True})
+    return message
+
+
 def tracker(messages: List[Dict[str, Any]], **slots: Any) -> Tracker:
     events = [{"event": "user", "parse_data": m, "text": m["text"]} for m in messages]
     return Tracker("t", slots, messages[-1], events, False, None, {}, "")
@@ -93,6 +100,71 @@ def test_yes_in_other_words_gets_the_crisis_answer(
         ("suicidal_thoughts", "yes"),
         ("crisis_in_conversation", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("intent", "heard", "text", "answer"),
+    [
+        ("affirm", "yes", "yes", "utter_crisis_someone_else"),
+        (
+            "decline_to_say",
+            "rather_not_say",
+            "maybe, she said it once",
+            "utter_crisis_someone_else",
+        ),
+        ("deny", "no", "no", "utter_check_in_no_someone_else"),
+        ("say_safe", "no", "she's safe", "utter_check_in_no_someone_else"),
+        ("decline_to_say", "rather_not_say", "I'm not sure", "utter_check_in_someone_else_unsure"),
+        ("nlu_fallback", "rather_not_say", "no lo sé", "utter_check_in_someone_else_unsure"),
+    ],
+)
+def test_asked_about_someone_else_the_answer_is_about_them(
+    domain: Dict, intent: str, heard: str, text: str, answer: str
+) -> None:
+    replied = tracker(
+        [worried_about_someone(), {**user(intent), "text": text}], suicidal_thoughts=heard
+    )
+    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
+    said, events = run(ActionAfterCheckIn(), replied, domain)
+    assert said == [answer]
+    crisis = [e["value"] for e in events if e["name"] == "crisis_in_conversation"]
+    assert crisis == ([True] if answer == "utter_crisis_someone_else" else [])
+
+
+@pytest.mark.parametrize("someone_else", [False, True])
+def test_i_dont_know_heard_as_no_is_not_a_no(domain: Dict, someone_else: bool) -> None:
+    asked = worried_about_someone() if someone_else else user("possible_crisis")
+    replied = tracker([asked, {**user("deny"), "text": "no sé"}], suicidal_thoughts="no")
+    said, events = run(ActionAfterCheckIn(), replied, domain)
+    unsure = (
+        "utter_check_in_someone_else_unsure" if someone_else else "utter_check_in_rather_not_say"
+    )
+    assert said == [unsure]
+    assert [(e["name"], e["value"]) for e in events] == [("suicidal_thoughts", "rather_not_say")]
+
+
+def test_an_unsure_reply_keeps_the_answer_about_the_one_asked_about(domain: Dict) -> None:
+    # "I'm not sure" reads as possible_crisis about the writer: the question was not.
+    asked, reply = worried_about_someone(), {**user("possible_crisis"), "text": "I'm not sure"}
+    t = tracker([asked], suicidal_thoughts="rather_not_say")
+    t.events.append({"event": "active_loop", "name": "suicide_check_in_form"})
+    t.events.append({"event": "user", "parse_data": reply, "text": reply["text"]})
+    t.events.append({"event": "slot", "name": "suicidal_thoughts", "value": "rather_not_say"})
+    t.latest_message = reply
+    said, _ = run(ActionAfterCheckIn(), t, domain)
+    assert said == ["utter_check_in_someone_else_unsure"]
+
+
+def test_no_about_someone_else_is_followed_by_the_topic_they_asked(domain: Dict) -> None:
+    said, _ = run(
+        ActionAfterCheckIn(),
+        tracker(
+            [worried_about_someone(topic="palliative_vs_hospice"), user("deny")],
+            suicidal_thoughts="no",
+        ),
+        domain,
+    )
+    assert said == ["utter_check_in_no_someone_else", "utter_palliative_vs_hospice"]
 
 
 def test_no_with_sometimes_stays_no(domain: Dict) -> None:

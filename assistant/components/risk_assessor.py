@@ -80,6 +80,8 @@ from assistant.safety.spanish import (
 SAFETY = "safety"
 TOPIC_ENTITY = "topic"
 CHECK_IN_LEVEL = "check_in"
+# On every direct question: whether it is asked about someone else (domain/safety.yml).
+CHECK_IN_ABOUT_SOMEONE_ELSE = "check_in_about_someone_else"
 
 
 @DefaultV1Recipe.register(
@@ -144,6 +146,8 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             if decision.intent in {EMERGENCY, EMERGENCY_AND_CRISIS}:
                 # The emergency answer names the oncology team's line only for a fever.
                 _add_entity(message, EMERGENCY_WITH_FEVER, speaks_of_fever(text))
+            if chosen == POSSIBLE_CRISIS:
+                _add_entity(message, CHECK_IN_ABOUT_SOMEONE_ELSE, decision.about_someone_else)
             message.set(
                 SAFETY,
                 {

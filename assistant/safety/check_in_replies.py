@@ -102,6 +102,13 @@ def admits_thoughts(text: str, heard_as_no: bool) -> bool:
     return any(_hedged_yes(clause) for clause in clauses)
 
 
+def only_unsure(text: str) -> bool:
+    """Whether a reply says only "I don't know" ("no sé", read by the classifier as a no)."""
+    if not UNCERTAIN.search(_folded(text)):
+        return False
+    return not {word for clause in _clauses(text) for word in clause.split()} - FILLERS
+
+
 # "yes", "okay" before the statement; "right now", "gracias" after it.
 YES_LEAD = r"(yes|yeah|yep|si)"
 SAFE_LEAD = (

@@ -120,9 +120,12 @@ class Thresholds:
     # multilingual crisis score is this sure and the classifiers' crisis score agrees this much.
     spanish_crisis: float = 0.8
     spanish_crisis_agreement: float = 0.3
-    # ... for someone else when the classifiers' crisis score for someone else is this many
-    # times the one for the person; between the two, the question, which fits either.
-    spanish_someone_else_ratio: float = 3.0
+    # The classifiers' crisis score for someone else this many times the one for the person:
+    # the direct question is asked about someone else ("do you think they may be thinking
+    # about ending their life?"), and the raised Spanish crisis answer is for someone else.
+    # Below it, the question is about the person: asked of a person in a crisis, the
+    # question about someone else would speak past them.
+    someone_else_ratio: float = 3.0
 
 
 @dataclass(frozen=True)
@@ -166,6 +169,11 @@ def with_riskiest_sentence(
     if riskiest.crisis < max(threshold, scores.crisis):
         return scores
     return replace(scores, crisis_self=riskiest.crisis_self, crisis_other=riskiest.crisis_other)
+
+
+def clearly_about_someone_else(scores: RiskScores, ratio: float) -> bool:
+    """Whether the classifiers put the crisis on someone else, `ratio` times the person."""
+    return scores.crisis_other > 0 and scores.crisis_other >= ratio * scores.crisis_self
 
 
 @dataclass(frozen=True)
@@ -225,6 +233,8 @@ def decide(
     emergency_set_aside = Level.EMERGENCY in assessment.set_aside
     if not emergency_set_aside and (scores.emergency >= thresholds.emergency or top == EMERGENCY):
         return Decision(emergency, Level.EMERGENCY, some_risk=True, source="scorer")
+    # Whom the direct question is about, if it is asked.
+    asked_about = clearly_about_someone_else(scores, thresholds.someone_else_ratio)
     if crisis_scores_count:
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self
@@ -233,11 +243,11 @@ def decide(
             EMERGENCY,
             DISTRESS,
         }:
-            return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "scorer")
+            return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
     elif crisis_or_unsure >= thresholds.set_aside_check_in:
         # "I don't want to be here without her": a cue read as negated, scores that say
         # otherwise. Not sure enough for the crisis answer, too sure to say nothing.
-        return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "scorer")
+        return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
     distressed = assessment.level == Level.DISTRESS or (
         scores.distress >= thresholds.distress or top == DISTRESS
     )
@@ -302,7 +312,7 @@ def decide_spanish(
     of death words they are too often sure and wrong. They give it where the question would
     be asked, the multilingual crisis score is very sure (`spanish_crisis`) and the
     classifiers' crisis score agrees (`spanish_crisis_agreement`), for someone else only
-    when the classifiers clearly say so (`spanish_someone_else_ratio`); not for an idiom or
+    when the classifiers clearly say so (`someone_else_ratio`); not for an idiom or
     a crisis cue the person set aside. In their middle band only "I didn't understand" names
     988: the direct question and the distress answer from there were false alarms on
     ordinary Spanish questions (docs/languages.md). An emergency cue the person denied
@@ -323,19 +333,18 @@ def decide_spanish(
         # A crisis cue the person denied ("I'm not suicidal", which reads as Spanish too)
         # is left to the classifiers' scores, as in English.
         crisis_counts = Level.CRISIS not in set_aside
+        # For someone else only when the classifiers clearly say so: the question or the
+        # answer for someone else, given to a person in a crisis, speaks past them.
+        other = clearly_about_someone_else(classifiers, thresholds.someone_else_ratio)
         if (
             decision.level <= Level.DISTRESS
             and crisis_counts
             and crisis >= thresholds.spanish_check_in
         ):
-            decision = Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "multilingual")
+            decision = Decision(POSSIBLE_CRISIS, Level.CRISIS, other, True, topic, "multilingual")
         if decision.intent == POSSIBLE_CRISIS:
             sure = crisis >= thresholds.spanish_crisis
             agreed = classifiers.crisis >= thresholds.spanish_crisis_agreement
-            # For someone else only when the classifiers clearly say so: the answer for
-            # someone else, given to a person in a crisis, speaks past them.
-            ratio = thresholds.spanish_someone_else_ratio
-            other = classifiers.crisis_other >= ratio * classifiers.crisis_self
             unclear = not other and classifiers.crisis_other > classifiers.crisis_self
             if crisis_counts and sure and agreed and not unclear:
                 return Decision(

@@ -94,6 +94,37 @@ def test_a_hedged_yes_to_the_direct_question_gets_the_crisis_answer(
     assert answer.startswith("I'm really glad you told me") and "Call or text 988" in answer
 
 
+WORRIED = "my husband keeps saying he doesn't see the point of going on anymore"
+ASKED_ABOUT_THEM = "do you think they may be thinking about ending their life?"
+
+
+def test_an_unclear_risk_told_about_someone_else_is_asked_about_them(rasa_url: str) -> None:
+    sender = new_sender()
+    question = say(rasa_url, sender, WORRIED)
+    assert ASKED_ABOUT_THEM in texts(question)
+    assert "are you having thoughts" not in texts(question)
+    assert [b["title"] for b in question[-1]["buttons"]] == ["Yes", "No", "I'm not sure"]
+    # "I'm not sure" reads as an unclear risk about the writer: still answered for them.
+    unsure = texts(say(rasa_url, sender, "I'm not sure"))
+    assert unsure.startswith("That's okay. It can be hard to know what someone else")
+    assert "988" in unsure and "911" in unsure
+
+
+@pytest.mark.parametrize(
+    ("reply", "opening"),
+    [
+        ("yes", "Thank you for telling me. When someone talks about wanting to die"),
+        ("no", "Thank you for telling me. Being there for someone you love"),
+    ],
+)
+def test_a_reply_about_someone_else_is_answered_for_them(
+    rasa_url: str, reply: str, opening: str
+) -> None:
+    sender = new_sender()
+    assert ASKED_ABOUT_THEM in texts(say(rasa_url, sender, WORRIED))
+    assert texts(say(rasa_url, sender, reply)).startswith(opening)
+
+
 def test_they_are_safe_now_is_heard_after_someone_elses_crisis(rasa_url: str) -> None:
     sender = new_sender()
     assert "Are they safe right now?" in texts(

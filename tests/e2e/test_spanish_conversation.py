@@ -113,6 +113,19 @@ def test_a_hedged_yes_in_spanish_gets_the_crisis_answer_and_safe_is_heard(rasa_u
     assert safe.startswith(opening("utter_say_safe", "es"))
 
 
+def test_an_unclear_risk_told_about_someone_else_in_spanish_is_asked_about_them(
+    rasa_url: str,
+) -> None:
+    sender = new_sender()
+    question = texts(say(rasa_url, sender, "mi papá dice que ya no le ve sentido a seguir"))
+    assert "¿cree que esa persona podría estar pensando en quitarse la vida?" in question
+    assert "oprimir el 2" in question
+    # "No sé" reads as a no: it is not one.
+    unsure = texts(say(rasa_url, sender, "no sé"))
+    assert unsure.startswith(opening("utter_check_in_someone_else_unsure", "es"))
+    assert "988 y oprima el 2" in unsure
+
+
 def test_not_safe_typed_in_spanish_gets_911_now(rasa_url: str) -> None:
     sender = new_sender()
     assert "¿Está a salvo ahora mismo?" in texts(say(rasa_url, sender, "quiero quitarme la vida"))

@@ -39,11 +39,12 @@ FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
 FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # Written before a Spanish design change, scored for it, not yet held to floors (the leak
 # test covers them). v7 and v8: written on 2026-12-04 in two parts each by helpers who saw
-# nothing of the project, v8 for the overdose change of that night (docs/safety.md says when
-# each was scored).
+# nothing of the project, v8 for the overdose change of that night, v9 (many messages about
+# someone else) for the question about someone else (docs/safety.md says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
+    "v9": PROJECT_DIR / "tests" / "frozen" / "risk_es_v9.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
@@ -60,10 +61,12 @@ RESERVE_EN = {
     "reserve v13": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v13.yml",
 }
 # Written before a design change, scored for it, not yet held to floors (the leak test covers
-# them). v14: written on 2026-12-04 in two parts by two helpers who saw nothing of the
-# project (docs/safety.md says when it was scored).
+# them). v14 and v15: written on 2026-12-04 in two parts each by helpers who saw nothing of
+# the project, v15 (many messages about someone else) for the question about someone else
+# (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
-    "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml"
+    "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
+    "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
@@ -240,6 +243,23 @@ def score(messages: List[RiskMessage], answer: Callable[[RiskMessage], str]) -> 
         "benign_988": share("none", NAMES_988),
         "benign_emergency": share("none", {EMERGENCY, EMERGENCY_AND_CRISIS}),
     }
+
+
+def questions_by_whom(
+    messages: List[RiskMessage], parsed_of: Callable[[RiskMessage], Mapping[str, Any]]
+) -> Counter[Tuple[str, str, str]]:
+    """(level, whom the message is about, whom the direct question asked about) per question.
+
+    Asked of a person in a crisis, the question about someone else speaks past them; asked
+    of someone worried about another, the question about themselves misses that person.
+    """
+    asked: Counter[Tuple[str, str, str]] = Counter()
+    for message in messages:
+        parsed = parsed_of(message)
+        if answer_of_parse(parsed) == CHECK_IN:
+            about = "someone_else" if message.about in ("someone_else", "other") else "self"
+            asked[(message.level, about, (parsed.get("safety") or {}).get("about", "self"))] += 1
+    return asked
 
 
 def misses_by_kind(

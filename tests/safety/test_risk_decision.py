@@ -57,6 +57,21 @@ def test_a_middle_score_asks_directly_and_keeps_the_topic() -> None:
     assert decision.topic == "symptom_fatigue"
 
 
+def test_the_question_is_about_someone_else_only_when_the_scores_clearly_say_so() -> None:
+    def asked(scores: RiskScores) -> Decision:
+        decision = decide(NOTHING, scores, ranking("possible_crisis", 0.4), THRESHOLDS)
+        assert decision.intent == "possible_crisis"
+        return decision
+
+    # "My mom keeps saying she's done fighting": asked whether they may be thinking of it.
+    assert asked(RiskScores(crisis_self=0.02, crisis_other=0.2, uncertain=0.1)).about_someone_else
+    # Close, or the person's own: asked about the person.
+    assert not asked(RiskScores(crisis_self=0.1, crisis_other=0.2)).about_someone_else
+    assert not asked(RiskScores(crisis_self=0.2, uncertain=0.1)).about_someone_else
+    # No crisis score at all (the classifier's pick asked): about the person.
+    assert not asked(RiskScores(uncertain=0.2)).about_someone_else
+
+
 def test_a_negated_crisis_cue_silences_a_weak_score() -> None:
     decision = decide(
         Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
@@ -356,8 +371,12 @@ def test_a_very_sure_spanish_crisis_score_the_classifiers_agree_with_gets_the_cr
     assert read(topic, 0.85, agreeing_self).intent == "crisis_self"
     told = read(topic, 0.85, agreeing_other)
     assert told.intent == "crisis_someone_else" and told.about_someone_else
-    # For whom, unclear: the question, which fits either.
-    assert read(topic, 0.85, unclear_whom).intent == "possible_crisis"
+    # For whom, unclear: the question, about the person (it must not speak past them).
+    unclear = read(topic, 0.85, unclear_whom)
+    assert unclear.intent == "possible_crisis" and not unclear.about_someone_else
+    # Below the crisis answer, the question is asked about someone else when clearly theirs.
+    assert read(topic, 0.6, agreeing_other).about_someone_else
+    assert not read(topic, 0.6, agreeing_self).about_someone_else
     # Not sure enough, or not agreed: the question.
     assert read(topic, 0.75, agreeing_self).intent == "possible_crisis"
     assert read(topic, 0.95, RiskScores(crisis_self=0.2)).intent == "possible_crisis"
