@@ -13,7 +13,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from assistant.safety.check_in_replies import admits_thoughts, only_unsure
+from assistant.safety.check_in_replies import admits_thoughts, names_own_thoughts, only_unsure
 
 SUICIDAL_THOUGHTS = "suicidal_thoughts"
 # Whether the question was about someone the person is worried about (set by the risk layer).
@@ -112,15 +112,20 @@ class ActionAfterCheckIn(Action):
             # (An unclear reply to the question itself is "rather not say", below.)
             dispatcher.utter_message(response="utter_check_in_again")
             return events
-        if answer in ("no", "rather_not_say") and admits_thoughts(
-            str(latest.get("text") or ""), heard_as_no=answer == "no"
+        text = str(latest.get("text") or "")
+        heard = answer
+        if someone_else and answer != "moved_on" and names_own_thoughts(text):
+            # Asked about someone else, "sometimes I think about it too": the writer's own.
+            someone_else, answer = False, "yes"
+        elif answer in ("no", "rather_not_say") and admits_thoughts(
+            text, heard_as_no=answer == "no"
         ):
             # "Sometimes I think about it", "maybe": yes in other words.
             answer = "yes"
-            events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
-        elif answer == "no" and only_unsure(str(latest.get("text") or "")):
+        elif answer == "no" and only_unsure(text):
             # "No sé": not a no.
             answer = "rather_not_say"
+        if answer != heard:
             events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
         if answer == "yes":
             crisis = "utter_crisis_someone_else" if someone_else else "utter_crisis_self"

@@ -4,7 +4,12 @@ from typing import Optional
 
 import pytest
 
-from assistant.safety.check_in_replies import admits_thoughts, only_unsure, safety_statement
+from assistant.safety.check_in_replies import (
+    admits_thoughts,
+    names_own_thoughts,
+    only_unsure,
+    safety_statement,
+)
 
 
 @pytest.mark.parametrize(
@@ -48,6 +53,27 @@ def test_i_dont_know_alone_is_unsure(reply: str) -> None:
 )
 def test_a_no_or_more_than_i_dont_know_is_not_only_unsure(reply: str) -> None:
     assert not only_unsure(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I don't know, I've thought about it myself",
+        "sometimes I think about it too",
+        "no, but it crosses my mind sometimes",
+        "a veces lo pienso yo también",
+        "se me ha pasado por la mente a mí",
+    ],
+)
+def test_the_writers_own_thoughts_are_named(reply: str) -> None:
+    assert names_own_thoughts(reply)
+
+
+@pytest.mark.parametrize(
+    "reply", ["maybe", "yes", "a veces", "I'd rather not say, I think about it"]
+)
+def test_a_hedge_or_a_decline_names_no_thoughts_of_the_writer(reply: str) -> None:
+    assert not names_own_thoughts(reply)
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,27 @@ def test_an_unsure_reply_keeps_the_answer_about_the_one_asked_about(domain: Dict
     assert said == ["utter_check_in_someone_else_unsure"]
 
 
+@pytest.mark.parametrize(
+    ("intent", "heard", "text"),
+    [
+        ("decline_to_say", "rather_not_say", "I don't know, I've thought about it myself"),
+        ("affirm", "yes", "yes, sometimes I think about it too"),
+        ("deny", "no", "no, but it crosses my mind sometimes"),
+        ("possible_crisis", "rather_not_say", "a veces lo pienso yo también"),
+    ],
+)
+def test_asked_about_someone_else_the_writers_own_thoughts_get_the_crisis_answer(
+    domain: Dict, intent: str, heard: str, text: str
+) -> None:
+    replied = tracker(
+        [worried_about_someone(), {**user(intent), "text": text}], suicidal_thoughts=heard
+    )
+    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
+    said, events = run(ActionAfterCheckIn(), replied, domain)
+    assert said == ["utter_crisis_self"]
+    assert ("crisis_in_conversation", True) in [(e["name"], e["value"]) for e in events]
+
+
 def test_no_about_someone_else_is_followed_by_the_topic_they_asked(domain: Dict) -> None:
     said, _ = run(
         ActionAfterCheckIn(),

@@ -20,7 +20,8 @@ from assistant.safety.spanish import fold
 
 # Uncertainty is not a denial: "I'm not sure, maybe" and "no sé, a veces lo pienso".
 UNCERTAIN = re.compile(
-    r"\b(i (do not|don'?t|dont) know|idk|dunno|(i'?m )?not sure|no lo se"
+    r"\b((i )?(really |just )?(do not|don'?t|dont) know|idk|dunno|(i'?m )?not sure|no lo se"
+    r"|no idea|ni idea|quien sabe|no se bien"
     r"|(no se|no estoy segur[ao])(?= *($|[,.;:!?]|si\b|que\b|la verdad\b|bien\b)))"
 )
 # Declining to answer, even with a hedge in it ("prefiero no decirlo, me da un poco de pena").
@@ -100,6 +101,13 @@ def admits_thoughts(text: str, heard_as_no: bool) -> bool:
     if heard_as_no or any(_negated(clause) for clause in clauses):
         return False
     return any(_hedged_yes(clause) for clause in clauses)
+
+
+def names_own_thoughts(text: str) -> bool:
+    """Whether a reply names the writer's own thoughts ("sometimes I think about it too")."""
+    if DECLINE.search(_folded(text)):
+        return False
+    return any(_admits(clause) for clause in _clauses(text))
 
 
 def only_unsure(text: str) -> bool:
