@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -19,6 +19,7 @@ SUICIDAL_THOUGHTS = "suicidal_thoughts"
 # Whether the question was about someone the person is worried about (set by the risk layer).
 ABOUT_SOMEONE_ELSE = "check_in_about_someone_else"
 CHECK_IN_FORM = "suicide_check_in_form"
+CRISIS_OTHER = "utter_crisis_someone_else"
 CRISIS_IN_CONVERSATION = "crisis_in_conversation"
 POSSIBLE_CRISIS = "possible_crisis"
 TOPIC_ENTITY = "topic"
@@ -50,15 +51,18 @@ def topic_of(message: Dict[str, Any]) -> Optional[str]:
 
 
 def check_in_message(tracker: Tracker) -> Dict[str, Any]:
-    """The message that made the assistant ask (its parse data), not a reply to the question."""
+    """The message the question was last asked for (its parse data), not a reply to it.
+
+    The form logs its activation on every run, asking or not; only when it asks does it
+    request the slot.
+    """
     events = tracker.events
     for index in range(len(events) - 1, -1, -1):
-        if (
-            events[index].get("event") == "active_loop"
-            and events[index].get("name") == CHECK_IN_FORM
-        ):
-            events = events[:index]
-            break
+        event = events[index]
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            if event.get("value") == SUICIDAL_THOUGHTS:
+                events = events[:index]
+                break
     for event in reversed(events):
         if event.get("event") == "user":
             data = event.get("parse_data") or {}
@@ -108,6 +112,10 @@ class ActionAfterCheckIn(Action):
         latest_intent = (latest.get("intent") or {}).get("name")
         events: List[EventType] = []
         if latest_intent == POSSIBLE_CRISIS and not answered_now(tracker):
+            if someone_else and not asked_about_someone_else(latest):
+                # Asked about someone else before: the writer has not been asked about
+                # themselves, and is now.
+                return [SlotSet(SUICIDAL_THOUGHTS, None), FollowupAction(CHECK_IN_FORM)]
             # Asked before in this conversation: stay with the person, do not ask again.
             # (An unclear reply to the question itself is "rather not say", below.)
             dispatcher.utter_message(response="utter_check_in_again")
@@ -127,9 +135,12 @@ class ActionAfterCheckIn(Action):
             answer = "rather_not_say"
         if answer != heard:
             events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
-        if answer == "yes":
-            crisis = "utter_crisis_someone_else" if someone_else else "utter_crisis_self"
-            dispatcher.utter_message(response=crisis)
+        if answer == "yes" and someone_else:
+            # Said as its own action, so that the rules for what follows it ("what should I
+            # do?" gets the steps again) apply as after any answer for someone else.
+            events += [SlotSet(CRISIS_IN_CONVERSATION, True), FollowupAction(CRISIS_OTHER)]
+        elif answer == "yes":
+            dispatcher.utter_message(response="utter_crisis_self")
             events.append(SlotSet(CRISIS_IN_CONVERSATION, True))
         elif answer == "no":
             no = "utter_check_in_no_someone_else" if someone_else else "utter_check_in_no"

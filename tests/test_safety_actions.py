@@ -126,9 +126,16 @@ def test_asked_about_someone_else_the_answer_is_about_them(
     )
     replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
     said, events = run(ActionAfterCheckIn(), replied, domain)
-    assert said == [answer]
-    crisis = [e["value"] for e in events if e["name"] == "crisis_in_conversation"]
-    assert crisis == ([True] if answer == "utter_crisis_someone_else" else [])
+    if answer == "utter_crisis_someone_else":
+        # Said as its own action, for the rules that follow it ("what should I do?").
+        assert said == []
+        assert events[-2:] == [
+            {"event": "slot", "timestamp": None, "name": "crisis_in_conversation", "value": True},
+            {"event": "followup", "timestamp": None, "name": "utter_crisis_someone_else"},
+        ]
+    else:
+        assert said == [answer]
+        assert not [e for e in events if e.get("name") == "crisis_in_conversation"]
 
 
 @pytest.mark.parametrize("someone_else", [False, True])
@@ -148,11 +155,58 @@ def test_an_unsure_reply_keeps_the_answer_about_the_one_asked_about(domain: Dict
     asked, reply = worried_about_someone(), {**user("possible_crisis"), "text": "I'm not sure"}
     t = tracker([asked], suicidal_thoughts="rather_not_say")
     t.events.append({"event": "active_loop", "name": "suicide_check_in_form"})
+    t.events.append({"event": "slot", "name": "requested_slot", "value": "suicidal_thoughts"})
     t.events.append({"event": "user", "parse_data": reply, "text": reply["text"]})
     t.events.append({"event": "slot", "name": "suicidal_thoughts", "value": "rather_not_say"})
     t.latest_message = reply
     said, _ = run(ActionAfterCheckIn(), t, domain)
     assert said == ["utter_check_in_someone_else_unsure"]
+
+
+def asked_before(first: Dict[str, Any], answer: str, now: Dict[str, Any]) -> Tracker:
+    """A conversation asked once for `first`, answered, then `now`, which the form skipped."""
+    t = tracker([first], suicidal_thoughts=answer)
+    for event in (
+        {"event": "active_loop", "name": "suicide_check_in_form"},
+        {"event": "slot", "name": "requested_slot", "value": "suicidal_thoughts"},
+        {"event": "user", "parse_data": user("deny"), "text": "no"},
+        {"event": "slot", "name": "suicidal_thoughts", "value": answer},
+        {"event": "slot", "name": "requested_slot", "value": None},
+        {"event": "user", "parse_data": now, "text": now["text"]},
+        {"event": "active_loop", "name": "suicide_check_in_form"},
+        {"event": "active_loop", "name": None},
+    ):
+        t.events.append(event)
+    t.latest_message = now
+    return t
+
+
+def test_asked_about_someone_else_the_writer_is_still_asked_about_themselves(
+    domain: Dict,
+) -> None:
+    said, events = run(
+        ActionAfterCheckIn(),
+        asked_before(worried_about_someone(), "no", user("possible_crisis")),
+        domain,
+    )
+    assert said == []
+    assert [(e["event"], e.get("name"), e.get("value")) for e in events] == [
+        ("slot", "suicidal_thoughts", None),
+        ("followup", "suicide_check_in_form", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "now"),
+    [
+        (lambda: user("possible_crisis"), lambda: user("possible_crisis")),
+        (lambda: user("possible_crisis"), worried_about_someone),
+        (worried_about_someone, worried_about_someone),
+    ],
+)
+def test_each_question_is_asked_once(domain: Dict, first: Any, now: Any) -> None:
+    said, events = run(ActionAfterCheckIn(), asked_before(first(), "no", now()), domain)
+    assert said == ["utter_check_in_again"] and events == []
 
 
 @pytest.mark.parametrize(

@@ -84,6 +84,12 @@ async def test_normal_conversations_on_every_channel_log_no_problem(
     assert "Example" in texts(say(url, person, "Chicago, IL"))
     assert "988" in texts(say(url, new_sender(), "i want to end my life"))
     assert "911" in texts(say(url, new_sender(), "my wife can't breathe"))
+    # The direct question about someone else, its answer as its own action, and the steps.
+    caregiver = new_sender()
+    worried = "my husband keeps saying he doesn't see the point of going on anymore"
+    assert "do you think they may be thinking" in texts(say(url, caregiver, worried))
+    assert "Are they safe right now?" in texts(say(url, caregiver, "yes"))
+    assert "Here is what you can do now" in texts(say(url, caregiver, "what should I do?"))
 
     phone = Texter(url)
     assert "Reply 1" in " ".join(phone.text("hi"))

@@ -125,6 +125,25 @@ def test_a_reply_about_someone_else_is_answered_for_them(
     assert texts(say(rasa_url, sender, reply)).startswith(opening)
 
 
+def test_after_yes_about_someone_else_what_to_do_gets_the_steps(rasa_url: str) -> None:
+    sender = new_sender()
+    assert ASKED_ABOUT_THEM in texts(say(rasa_url, sender, WORRIED))
+    assert "Are they safe right now?" in texts(say(rasa_url, sender, "yes"))
+    steps = texts(say(rasa_url, sender, "what should I do?"))
+    assert steps.startswith("Here is what you can do now:")
+
+
+def test_asked_about_someone_else_the_writer_is_still_asked_about_themselves(
+    rasa_url: str,
+) -> None:
+    sender = new_sender()
+    assert ASKED_ABOUT_THEM in texts(say(rasa_url, sender, WORRIED))
+    say(rasa_url, sender, "no")
+    own = texts(say(rasa_url, sender, "I wish I could just disappear"))
+    assert "are you having thoughts of ending your life?" in own
+    assert texts(say(rasa_url, sender, "yes")).startswith("I'm really glad you told me")
+
+
 def test_they_are_safe_now_is_heard_after_someone_elses_crisis(rasa_url: str) -> None:
     sender = new_sender()
     assert "Are they safe right now?" in texts(
