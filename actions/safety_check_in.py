@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
 from assistant.safety.check_in_replies import admits_thoughts, names_own_thoughts, only_unsure
@@ -42,41 +43,44 @@ def response_for(intent: Optional[str], domain: DomainDict) -> Optional[str]:
     return name if name in (domain.get("responses") or {}) else None
 
 
-def topic_of(message: Dict[str, Any]) -> Optional[str]:
-    """The topic the risk layer kept from a message, if any."""
+def entity_value(message: Dict[str, Any], name: str) -> Any:
+    """The value of the entity `name` the risk layer set on a message, if any."""
     for entity in message.get("entities") or []:
-        if entity.get("entity") == TOPIC_ENTITY:
-            return str(entity.get("value"))
+        if entity.get("entity") == name:
+            return entity.get("value")
     return None
 
 
-def check_in_message(tracker: Tracker) -> Dict[str, Any]:
-    """The message the question was last asked for (its parse data), not a reply to it.
+def topic_of(message: Dict[str, Any]) -> Optional[str]:
+    """The topic the risk layer kept from a message, if any."""
+    topic = entity_value(message, TOPIC_ENTITY)
+    return None if topic is None else str(topic)
 
-    The form logs its activation on every run, asking or not; only when it asks does it
-    request the slot.
-    """
+
+def asked_about_someone_else(message: Dict[str, Any]) -> bool:
+    """Whether the risk layer asked the question about someone else for this message."""
+    return bool(entity_value(message, ABOUT_SOMEONE_ELSE))
+
+
+def _asks_the_question(event: Dict[str, Any]) -> bool:
+    """Whether the form asked the question here (it logs its activation even when it skips)."""
+    return (
+        event.get("event") == "slot"
+        and event.get("name") == REQUESTED_SLOT
+        and event.get("value") == SUICIDAL_THOUGHTS
+    )
+
+
+def check_in_message(tracker: Tracker) -> Dict[str, Any]:
+    """The message the question was last asked for (its parse data), not a reply to it."""
     events = tracker.events
-    for index in range(len(events) - 1, -1, -1):
-        event = events[index]
-        if event.get("event") == "slot" and event.get("name") == "requested_slot":
-            if event.get("value") == SUICIDAL_THOUGHTS:
-                events = events[:index]
-                break
-    for event in reversed(events):
+    asked_at = max((i for i, event in enumerate(events) if _asks_the_question(event)), default=None)
+    for event in reversed(events[:asked_at]):
         if event.get("event") == "user":
             data = event.get("parse_data") or {}
             if (data.get("intent") or {}).get("name") == POSSIBLE_CRISIS:
                 return data
     return {}
-
-
-def asked_about_someone_else(message: Dict[str, Any]) -> bool:
-    """Whether the risk layer asked the question about someone else for this message."""
-    for entity in message.get("entities") or []:
-        if entity.get("entity") == ABOUT_SOMEONE_ELSE:
-            return bool(entity.get("value"))
-    return False
 
 
 def answered_now(tracker: Tracker) -> bool:

@@ -37,6 +37,13 @@ def tracker(messages: List[Dict[str, Any]], **slots: Any) -> Tracker:
     return Tracker("t", slots, messages[-1], events, False, None, {}, "")
 
 
+def replied(asked: Dict[str, Any], reply: Dict[str, Any], heard: str) -> Tracker:
+    """The question asked for `asked`, then `reply`, from which the form filled the slot."""
+    t = tracker([asked, reply], suicidal_thoughts=heard)
+    t.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
+    return t
+
+
 def responses(dispatcher: CollectingDispatcher) -> List[str]:
     return [m["response"] for m in dispatcher.messages]
 
@@ -90,11 +97,8 @@ def test_rather_not_say_gets_the_resources_without_pressure(domain: Dict) -> Non
 def test_yes_in_other_words_gets_the_crisis_answer(
     domain: Dict, intent: str, heard: str, text: str
 ) -> None:
-    replied = tracker(
-        [user("possible_crisis"), {**user(intent), "text": text}], suicidal_thoughts=heard
-    )
-    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
-    said, events = run(ActionAfterCheckIn(), replied, domain)
+    reply = {**user(intent), "text": text}
+    said, events = run(ActionAfterCheckIn(), replied(user("possible_crisis"), reply, heard), domain)
     assert said == ["utter_crisis_self"]
     assert [(e["name"], e["value"]) for e in events] == [
         ("suicidal_thoughts", "yes"),
@@ -121,11 +125,8 @@ def test_yes_in_other_words_gets_the_crisis_answer(
 def test_asked_about_someone_else_the_answer_is_about_them(
     domain: Dict, intent: str, heard: str, text: str, answer: str
 ) -> None:
-    replied = tracker(
-        [worried_about_someone(), {**user(intent), "text": text}], suicidal_thoughts=heard
-    )
-    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
-    said, events = run(ActionAfterCheckIn(), replied, domain)
+    reply = {**user(intent), "text": text}
+    said, events = run(ActionAfterCheckIn(), replied(worried_about_someone(), reply, heard), domain)
     if answer == "utter_crisis_someone_else":
         # Said as its own action, for the rules that follow it ("what should I do?").
         assert said == []
@@ -141,8 +142,8 @@ def test_asked_about_someone_else_the_answer_is_about_them(
 @pytest.mark.parametrize("someone_else", [False, True])
 def test_i_dont_know_heard_as_no_is_not_a_no(domain: Dict, someone_else: bool) -> None:
     asked = worried_about_someone() if someone_else else user("possible_crisis")
-    replied = tracker([asked, {**user("deny"), "text": "no sé"}], suicidal_thoughts="no")
-    said, events = run(ActionAfterCheckIn(), replied, domain)
+    no_se = tracker([asked, {**user("deny"), "text": "no sé"}], suicidal_thoughts="no")
+    said, events = run(ActionAfterCheckIn(), no_se, domain)
     unsure = (
         "utter_check_in_someone_else_unsure" if someone_else else "utter_check_in_rather_not_say"
     )
@@ -221,11 +222,8 @@ def test_each_question_is_asked_once(domain: Dict, first: Any, now: Any) -> None
 def test_asked_about_someone_else_the_writers_own_thoughts_get_the_crisis_answer(
     domain: Dict, intent: str, heard: str, text: str
 ) -> None:
-    replied = tracker(
-        [worried_about_someone(), {**user(intent), "text": text}], suicidal_thoughts=heard
-    )
-    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": heard})
-    said, events = run(ActionAfterCheckIn(), replied, domain)
+    reply = {**user(intent), "text": text}
+    said, events = run(ActionAfterCheckIn(), replied(worried_about_someone(), reply, heard), domain)
     assert said == ["utter_crisis_self"]
     assert ("crisis_in_conversation", True) in [(e["name"], e["value"]) for e in events]
 
@@ -293,12 +291,9 @@ def test_the_question_is_not_asked_twice(domain: Dict, earlier_answer: str) -> N
 def test_an_unclear_reply_to_the_question_gets_the_resources_without_pressure(
     domain: Dict,
 ) -> None:
-    replied = tracker(
-        [user("possible_crisis"), user("possible_crisis")], suicidal_thoughts="rather_not_say"
-    )
     # The form filled the slot from this reply.
-    replied.events.append({"event": "slot", "name": "suicidal_thoughts", "value": "rather_not_say"})
-    said, _ = run(ActionAfterCheckIn(), replied, domain)
+    unclear = replied(user("possible_crisis"), user("possible_crisis"), "rather_not_say")
+    said, _ = run(ActionAfterCheckIn(), unclear, domain)
     assert said == ["utter_check_in_rather_not_say"]
 
 

@@ -91,23 +91,23 @@ def _hedged_yes(clause: str) -> bool:
     return not set(HEDGES.sub(" ", clause).split()) - FILLERS
 
 
-def admits_thoughts(text: str, heard_as_no: bool) -> bool:
-    """Whether a reply to the direct question says the thoughts are there, in other words."""
-    if DECLINE.search(_folded(text)):
-        return False
-    clauses = _clauses(text)
-    if any(_admits(clause) for clause in clauses):
-        return True
-    if heard_as_no or any(_negated(clause) for clause in clauses):
-        return False
-    return any(_hedged_yes(clause) for clause in clauses)
-
-
 def names_own_thoughts(text: str) -> bool:
     """Whether a reply names the writer's own thoughts ("sometimes I think about it too")."""
     if DECLINE.search(_folded(text)):
         return False
     return any(_admits(clause) for clause in _clauses(text))
+
+
+def admits_thoughts(text: str, heard_as_no: bool) -> bool:
+    """Whether a reply to the direct question says the thoughts are there, in other words."""
+    if names_own_thoughts(text):
+        return True
+    if heard_as_no or DECLINE.search(_folded(text)):
+        return False
+    clauses = _clauses(text)
+    if any(_negated(clause) for clause in clauses):
+        return False
+    return any(_hedged_yes(clause) for clause in clauses)
 
 
 def only_unsure(text: str) -> bool:
