@@ -8,6 +8,7 @@ from assistant.components.input_guards import (
     MessageCleaner,
     TextlessMessageClassifier,
     has_letters,
+    straighten_quotes,
     strip_markup,
     trim_at_word,
 )
@@ -57,6 +58,14 @@ def test_cleaner_changes_only_what_the_pipeline_reads() -> None:
     assert len(long_message.get(TEXT)) <= 50
     assert markup.get(TEXT) == "hello"
     assert plain.get(TEXT) == "what is hospice"
+
+
+def test_cleaner_straightens_the_quotes_phones_type() -> None:
+    curly = Message(data={TEXT: "I\u2019m done, I can\u2019t \u201cdo\u201d this"})
+    MessageCleaner({"max_characters": 1000}).process([curly])
+    assert curly.get(TEXT) == "I'm done, I can't \"do\" this"
+    # Accented letters stay; the accent key typed as an apostrophe is one.
+    assert straighten_quotes("mamá dice q\u00b4 no sé") == "mamá dice q' no sé"
 
 
 def test_textless_messages_go_to_the_fallback() -> None:

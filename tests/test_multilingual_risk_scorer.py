@@ -1,6 +1,9 @@
 """The e5 encoder and the pieces of the multilingual risk scorer that need no model."""
 
+from pathlib import Path
+
 import numpy as np
+import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
@@ -29,6 +32,13 @@ def test_the_spanish_examples_have_every_level() -> None:
     # The English intents are read as the same levels.
     assert LEVEL_OF_INTENT["crisis_self"] == LEVEL_OF_INTENT["crisis_someone_else"] == "crisis"
     assert LEVEL_OF_INTENT["medical_emergency"] == "emergency"
+
+
+def test_a_level_the_scorer_does_not_know_stops_training(tmp_path: Path) -> None:
+    examples = tmp_path / "risk.yml"
+    examples.write_text('- level: benign\n  messages: ["me muero de ganas de un cafecito"]\n')
+    with pytest.raises(ValueError, match="benign"):
+        read_examples(examples)
 
 
 def test_the_scorer_reads_past_rasas_fallback() -> None:

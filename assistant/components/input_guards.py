@@ -2,8 +2,10 @@
 
 `MessageCleaner` runs first: it drops markup (HTML tags, and whole script and
 style blocks) and keeps only the start of a very long message, so a pasted web
-page or a 20,000-character message is answered in well under a second. The
-tracker still stores the message as sent; only the NLU pipeline sees less.
+page or a 20,000-character message is answered in well under a second. It also
+straightens typographic quotes: phones type "I’m" and "can’t", and the risk
+patterns and the training examples spell them "I'm" and "can't". The tracker
+still stores the message as sent; only the NLU pipeline sees the cleaned text.
 
 `TextlessMessageClassifier` runs last: a message with no letters at all (empty,
 emoji, punctuation, markup symbols) cannot be understood, so it always becomes
@@ -33,6 +35,25 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 SCRIPT_OR_STYLE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
 MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
+# Curly, modifier-letter and accent-key apostrophes, and curly double quotes.
+STRAIGHT_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+    }
+)
+
+
+def straighten_quotes(text: str) -> str:
+    """`text` with its typographic apostrophes and double quotes made plain."""
+    return text.translate(STRAIGHT_QUOTES)
 
 
 def strip_markup(text: str) -> str:
@@ -59,7 +80,7 @@ def has_letters(text: str) -> bool:
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class MessageCleaner(GraphComponent):
-    """Removes markup and shortens very long messages before tokenization."""
+    """Removes markup, straightens quotes and shortens very long messages before tokenization."""
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -90,7 +111,7 @@ class MessageCleaner(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                cleaned = trim_at_word(strip_markup(text), self.max_characters)
+                cleaned = trim_at_word(straighten_quotes(strip_markup(text)), self.max_characters)
                 if cleaned != text:
                     message.set(TEXT, cleaned)
         return messages

@@ -31,6 +31,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from assistant.components.input_guards import straighten_quotes
 from assistant.components.language_detector import is_spanish
 from assistant.components.spanish_intent_classifier import E5_VECTOR
 from assistant.components.stored_models import (
@@ -52,14 +53,25 @@ MULTILINGUAL_RISK = "multilingual_risk"
 MODEL_FILE = "multilingual_risk.joblib"
 # Level names of the split files that the scorer's classes name otherwise.
 LEVEL_OF_SPLIT = {"ambiguous": UNSURE_LEVEL}
+KNOWN_LEVELS = {*LEVEL_NAME_OF_INTENT.values(), NO_RISK}
 
 
 def read_examples(path: Path) -> List[Tuple[str, str]]:
-    """(text, level) pairs from a file of blocks of level and messages."""
+    """(text, level) pairs from a file of blocks of level and messages.
+
+    A level the scorer does not know ("benign" for "none") would train a class of its own,
+    so it stops training with the file and the level named. Quotes are straightened as the
+    pipeline straightens a message's (`MessageCleaner`).
+    """
     blocks = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    levels = [LEVEL_OF_SPLIT.get(block["level"], block["level"]) for block in blocks]
+    unknown = sorted(set(levels) - KNOWN_LEVELS)
+    if unknown:
+        known = sorted({*KNOWN_LEVELS, *LEVEL_OF_SPLIT})
+        raise ValueError(f"{path}: unknown levels {unknown}; use {known}")
     return [
-        (str(text), LEVEL_OF_SPLIT.get(block["level"], block["level"]))
-        for block in blocks
+        (straighten_quotes(str(text)), level)
+        for block, level in zip(blocks, levels, strict=True)
         for text in block["messages"]
     ]
 

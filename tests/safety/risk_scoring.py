@@ -40,11 +40,13 @@ FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # Written before a Spanish design change, scored for it, not yet held to floors (the leak
 # test covers them). v7 and v8: written on 2026-12-04 in two parts each by helpers who saw
 # nothing of the project, v8 for the overdose change of that night, v9 (many messages about
-# someone else) for the question about someone else (docs/safety.md says when each was scored).
+# someone else) for the question about someone else, v10 for the training batches of that
+# night (docs/safety.md says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
     "v9": PROJECT_DIR / "tests" / "frozen" / "risk_es_v9.yml",
+    "v10": PROJECT_DIR / "tests" / "frozen" / "risk_es_v10.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
@@ -62,11 +64,12 @@ RESERVE_EN = {
 }
 # Written before a design change, scored for it, not yet held to floors (the leak test covers
 # them). v14 and v15: written on 2026-12-04 in two parts each by helpers who saw nothing of
-# the project, v15 (many messages about someone else) for the question about someone else
-# (docs/safety.md says when each was scored).
+# the project, v15 (many messages about someone else) for the question about someone else,
+# v16 for the training batches of that night (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
+    "reserve v16": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v16.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.

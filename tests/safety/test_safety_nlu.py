@@ -74,7 +74,8 @@ FLOORS = {
     "labelled": {
         "crisis_missed": 0,
         "benign_crisis": 1,
-        "benign_check_in": 6,
+        # 6 until the training batches of the night of 2026-12-04 (docs/safety.md).
+        "benign_check_in": 7,
         "distress_missed": 2,
     },
 }
@@ -142,3 +143,15 @@ def test_every_message_carries_a_safety_level_without_its_text(split: Dict) -> N
         assert all(re.fullmatch(r"[a-z_]+", name) for name in names)
         assert text.strip().lower() not in names
         assert all(isinstance(v, (int, float)) for v in parsed["safety"]["scores"].values())
+
+
+def test_curly_apostrophes_are_read_like_straight_ones(split: Dict, model_agent: Agent) -> None:
+    # Phones type "I’m done, I can’t": the same message must get the same answer.
+    # Counted, so that a failure prints no message of a split.
+    with_apostrophes = [text for text in split["parsed"] if "'" in text]
+    differ = sum(
+        answer_of_parse(asyncio.run(model_agent.parse_message(text.replace("'", "\u2019"))))
+        != answer_of_parse(split["parsed"][text])
+        for text in with_apostrophes
+    )
+    assert with_apostrophes and differ == 0
