@@ -14,12 +14,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import REQUESTED_SLOT
 from rasa_sdk.types import DomainDict
 
-from assistant.safety.check_in_replies import admits_thoughts, names_own_thoughts, only_unsure
+from assistant.safety.check_in_replies import (
+    CHECK_IN_FORM,
+    admits_thoughts,
+    names_own_thoughts,
+    only_unsure,
+)
 
 SUICIDAL_THOUGHTS = "suicidal_thoughts"
 # Whether the question was about someone the person is worried about (set by the risk layer).
 ABOUT_SOMEONE_ELSE = "check_in_about_someone_else"
-CHECK_IN_FORM = "suicide_check_in_form"
 CRISIS_OTHER = "utter_crisis_someone_else"
 CRISIS_IN_CONVERSATION = "crisis_in_conversation"
 POSSIBLE_CRISIS = "possible_crisis"

@@ -18,6 +18,8 @@ from typing import List, Optional
 
 from assistant.safety.spanish import fold
 
+# The form that asks "are you having thoughts of ending your life?" (domain/safety.yml).
+CHECK_IN_FORM = "suicide_check_in_form"
 # Uncertainty is not a denial: "I'm not sure, maybe" and "no sé, a veces lo pienso".
 UNCERTAIN = re.compile(
     r"\b((i )?(really |just )?(do not|don'?t|dont) know|idk|dunno|(i'?m )?not sure|no lo se"

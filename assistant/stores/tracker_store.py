@@ -8,7 +8,8 @@ costs less as the conversation grows than with Rasa's own: events are turned
 back into objects without Rasa's per-event class search, and saving does not
 load the whole conversation a second time to tell the event broker what is new.
 And a session that holds `max_turns_per_session` messages is closed at the next message, as
-an idle one is (`session_rollover`), so a busy conversation costs what a new one costs.
+an idle one is (`session_rollover`), so a busy conversation costs what a new one costs; an
+idle session that ends on a safety question keeps it open in the next one, for a day.
 """
 
 import json
@@ -23,11 +24,16 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from assistant.stores.config import printable, tracker_store_url
 from assistant.stores.engines import database_engine
 from assistant.stores.event_loading import deserialise
-from assistant.stores.session_rollover import start_next_session_if_full
+from assistant.stores.session_rollover import (
+    start_next_session_if_full,
+    start_next_session_if_idle_with_a_safety_question,
+)
 
 CONNECT_TIMEOUT_SECONDS = 5
 # Messages from the person in one session before the next message starts a new one.
 DEFAULT_MAX_TURNS_PER_SESSION = 10
+# Hours after which a reply no longer answers a safety question left open by an idle session.
+DEFAULT_KEEP_SAFETY_QUESTION_HOURS = 24
 
 
 class StoreUnavailable(RuntimeError):
@@ -70,12 +76,14 @@ class ConfiguredTrackerStore(SQLTrackerStore):
         host: Optional[str] = None,
         event_broker: Optional[EventBroker] = None,
         max_turns_per_session: int = DEFAULT_MAX_TURNS_PER_SESSION,
+        keep_safety_question_hours: float = DEFAULT_KEEP_SAFETY_QUESTION_HOURS,
         **kwargs: Any,
     ) -> None:
         """Connect to the configured database, failing fast when it is down."""
         if int(max_turns_per_session) < 1:
             raise ValueError("max_turns_per_session (endpoints.yml) must be 1 or more.")
         self.max_turns_per_session = int(max_turns_per_session)
+        self.keep_safety_question_hours = float(keep_safety_question_hours)
         url = with_connect_timeout(tracker_store_url())
         check_reachable(url)
         super().__init__(domain=domain, host=url, event_broker=event_broker)
@@ -86,9 +94,16 @@ class ConfiguredTrackerStore(SQLTrackerStore):
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
-        """The conversation's current session; a full one is closed and a new one begun."""
+        """The conversation's current session; a full one is closed and a new one begun.
+
+        An idle session whose last turn asked a safety question is closed here too, with the
+        question kept open in the new one (session_rollover).
+        """
         tracker = await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
         if tracker is not None and self.domain is not None:
+            start_next_session_if_idle_with_a_safety_question(
+                tracker, self.domain, self.keep_safety_question_hours
+            )
             start_next_session_if_full(tracker, self.domain, self.max_turns_per_session)
         return tracker
 

@@ -1,6 +1,10 @@
 """Helpers to talk to the real Rasa server over its REST channel, as a trusted caller."""
 
+import json
+import sqlite3
 import uuid
+from contextlib import closing
+from pathlib import Path
 from typing import Any, Dict, List
 
 import requests
@@ -29,3 +33,19 @@ def texts(messages: List[Dict[str, Any]]) -> str:
 
 def new_sender() -> str:
     return f"test-{uuid.uuid4()}"
+
+
+def age_conversation(database: Path, conversation: str, seconds: float) -> None:
+    """Move a conversation of the SQLite store `seconds` back, as if nobody had written since."""
+    with closing(sqlite3.connect(database)) as connection, connection:
+        rows = connection.execute(
+            "SELECT id, timestamp, data FROM events WHERE sender_id = ?", (conversation,)
+        ).fetchall()
+        assert rows
+        for row_id, timestamp, data in rows:
+            event = json.loads(data)
+            event["timestamp"] -= seconds
+            connection.execute(
+                "UPDATE events SET timestamp = ?, data = ? WHERE id = ?",
+                (timestamp - seconds, json.dumps(event), row_id),
+            )

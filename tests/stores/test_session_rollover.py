@@ -4,6 +4,7 @@ Real SQLite and PostgreSQL stores: the conversation is saved and loaded as the R
 server does for each message (load, add the turn, save).
 """
 
+import time
 from typing import List
 
 import pytest
@@ -170,3 +171,185 @@ def test_a_limit_below_one_is_refused(database_url: str, monkeypatch: pytest.Mon
     monkeypatch.setenv("TRACKER_STORE_URL", database_url)
     with pytest.raises(ValueError, match="max_turns_per_session"):
         ConfiguredTrackerStore(DOMAIN, max_turns_per_session=0)
+
+
+TWO_HOURS_AGO = time.time() - 2 * 60 * 60
+TWO_DAYS_AGO = time.time() - 2 * 24 * 60 * 60
+DIRECT_QUESTION = "utter_ask_suicidal_thoughts"
+
+
+def turn(intent: str, actions: List[Event], at: float) -> List[Event]:
+    """A message with `intent`, the assistant's `actions`, and a listen, all at `at`."""
+    events = [UserUttered("...", parse_data={"intent": {"name": intent}}), *actions]
+    events.append(ActionExecuted("action_listen"))
+    for event in events:
+        event.timestamp = at
+    return events
+
+
+def said(response: str, *payloads: str) -> BotUttered:
+    buttons = [{"payload": payload} for payload in payloads]
+    return BotUttered("...", data={"buttons": buttons}, metadata={"utter_action": response})
+
+
+def asked_directly(at: float) -> List[Event]:
+    """An unclear message, and "are you having thoughts of ending your life?" waiting."""
+    question = [
+        ActionExecuted("suicide_check_in_form"),
+        said(DIRECT_QUESTION, "/affirm", "/deny", "/decline_to_say"),
+        ActiveLoop("suicide_check_in_form"),
+        SlotSet("requested_slot", "suicidal_thoughts"),
+    ]
+    return [*started(at), *turn("possible_crisis", question, at)]
+
+
+def crisis_answered(at: float) -> List[Event]:
+    """A crisis, and the answer's "are you safe right now?" waiting."""
+    answer = [
+        ActionExecuted("utter_crisis_self"),
+        said("utter_crisis_self", "/say_safe", "/not_safe"),
+        SlotSet("crisis_in_conversation", True),
+    ]
+    return [*started(at), *turn("crisis_self", answer, at)]
+
+
+def started(at: float) -> List[Event]:
+    events = session_start()
+    for event in events:
+        event.timestamp = at
+    return events
+
+
+def previous_actions(tracker: DialogueStateTracker) -> List[str]:
+    return [
+        e.action_name or ""
+        for e in tracker.applied_events()
+        if isinstance(e, ActionExecuted) and e.action_name not in ("action_listen", None)
+    ]
+
+
+async def reloaded(store: ConfiguredTrackerStore, sender: str) -> DialogueStateTracker:
+    tracker = await store.retrieve(sender)
+    assert tracker is not None
+    return tracker
+
+
+async def stored_and_loaded(
+    store: ConfiguredTrackerStore, sender: str, events: List[Event]
+) -> DialogueStateTracker:
+    """Store a conversation of `events`, then load it as the next message does."""
+    await store.save(DialogueStateTracker.from_events(sender, events, DOMAIN.slots))
+    return await reloaded(store, sender)
+
+
+async def test_an_idle_session_keeps_the_direct_question_open_in_the_next(
+    store: ConfiguredTrackerStore,
+) -> None:
+    # An SMS "yes" two hours after "are you having thoughts of ending your life?" answers it.
+    events = asked_directly(TWO_HOURS_AGO)
+    tracker = await stored_and_loaded(store, "late", events)
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 2
+    assert messages(tracker, applied=True) == []
+    assert tracker.active_loop_name == "suicide_check_in_form"
+    assert tracker.get_slot("requested_slot") == "suicidal_thoughts"
+    assert tracker.latest_action_name == "action_listen"
+
+    # "hola": the question is asked again in Spanish, and stays open across the next load.
+    again_in_spanish = [ActionExecuted("suicide_check_in_form"), said(DIRECT_QUESTION)]
+    tracker.update_with_events(turn("switch_language", again_in_spanish, time.time()), DOMAIN)
+    await store.save(tracker)
+    next_load = await reloaded(store, "late")
+    store.engine.dispose()
+    assert sum(isinstance(e, SessionStarted) for e in next_load.events) == 1
+    assert messages(next_load, applied=True) == ["..."]
+    assert next_load.active_loop_name == "suicide_check_in_form"
+    assert next_load.get_slot("requested_slot") == "suicidal_thoughts"
+
+
+async def test_an_idle_session_keeps_are_you_safe_open_in_the_next(
+    store: ConfiguredTrackerStore,
+) -> None:
+    events = crisis_answered(TWO_HOURS_AGO)
+    tracker = await stored_and_loaded(store, "later", events)
+    store.engine.dispose()
+    assert messages(tracker, applied=True) == []
+    assert previous_actions(tracker)[-1] == "utter_crisis_self"
+    assert tracker.get_slot("crisis_in_conversation") is True
+    assert tracker.active_loop_name is None
+
+
+async def test_a_crisis_told_in_reply_to_the_direct_question_keeps_its_form_context(
+    store: ConfiguredTrackerStore,
+) -> None:
+    # The rules for "no" to "are you safe right now?" after the direct question ended read
+    # the form that was open, the crisis answer, and the form closing.
+    crisis = [
+        ActionExecuted("utter_crisis_self"),
+        said("utter_crisis_self", "/say_safe", "/not_safe"),
+        ActionExecuted("action_deactivate_loop"),
+        ActiveLoop(None),
+    ]
+    events = [*asked_directly(TWO_HOURS_AGO), *turn("crisis_self", crisis, TWO_HOURS_AGO)]
+    tracker = await stored_and_loaded(store, "ended", events)
+    store.engine.dispose()
+    new_session = tracker.applied_events()
+    loops = [e.name for e in new_session if isinstance(e, ActiveLoop)]
+    assert loops == ["suicide_check_in_form", None]
+    assert previous_actions(tracker)[-2:] == ["utter_crisis_self", "action_deactivate_loop"]
+    assert tracker.active_loop_name is None
+
+
+@pytest.mark.parametrize("events", [asked_directly(TWO_DAYS_AGO), crisis_answered(TWO_DAYS_AGO)])
+async def test_a_safety_question_is_not_kept_open_for_days(
+    store: ConfiguredTrackerStore, events: List[Event]
+) -> None:
+    tracker = await stored_and_loaded(store, "days", events)
+    store.engine.dispose()
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 1
+
+
+async def test_an_idle_session_that_asked_nothing_is_left_to_rasa(
+    store: ConfiguredTrackerStore,
+) -> None:
+    events = [
+        *started(TWO_HOURS_AGO),
+        *turn("counseling", [ActionExecuted("utter_counseling")], TWO_HOURS_AGO),
+    ]
+    tracker = await stored_and_loaded(store, "idle", events)
+    store.engine.dispose()
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 1
+
+
+async def test_a_recent_question_is_left_in_its_session(store: ConfiguredTrackerStore) -> None:
+    events = asked_directly(time.time())
+    tracker = await stored_and_loaded(store, "now", events)
+    store.engine.dispose()
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 1
+    assert messages(tracker, applied=True) == ["..."]
+
+
+async def test_are_you_safe_keeps_a_full_session_until_answered(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TRACKER_STORE_URL", database_url)
+    store = ConfiguredTrackerStore(DOMAIN, max_turns_per_session=1)
+    events = crisis_answered(time.time())
+    tracker = await stored_and_loaded(store, "full", events)
+    store.engine.dispose()
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 1
+    assert previous_actions(tracker)[-1] == "utter_crisis_self"
+
+
+async def test_a_full_session_carries_its_last_answer_into_the_next(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "What do I do?" right after an emergency answer gets 911 again, at the limit too.
+    monkeypatch.setenv("TRACKER_STORE_URL", database_url)
+    store = ConfiguredTrackerStore(DOMAIN, max_turns_per_session=1)
+    emergency = [ActionExecuted("utter_medical_emergency"), said("utter_medical_emergency")]
+    events = [*started(time.time()), *turn("medical_emergency", emergency, time.time())]
+    tracker = await stored_and_loaded(store, "limit", events)
+    store.engine.dispose()
+    assert sum(isinstance(e, SessionStarted) for e in tracker.events) == 2
+    assert messages(tracker, applied=True) == []
+    assert previous_actions(tracker)[-1] == "utter_medical_emergency"
