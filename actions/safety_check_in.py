@@ -75,16 +75,35 @@ def _asks_the_question(event: Dict[str, Any]) -> bool:
     )
 
 
-def check_in_message(tracker: Tracker) -> Dict[str, Any]:
-    """The message the question was last asked for (its parse data), not a reply to it."""
+def _before_the_question(tracker: Tracker) -> List[Dict[str, Any]]:
+    """The conversation's events before the question was last asked, latest first."""
     events = tracker.events
     asked_at = max((i for i, event in enumerate(events) if _asks_the_question(event)), default=None)
-    for event in reversed(events[:asked_at]):
+    return list(reversed(events[:asked_at]))
+
+
+def check_in_message(tracker: Tracker) -> Dict[str, Any]:
+    """The message the question was last asked for (its parse data), not a reply to it."""
+    for event in _before_the_question(tracker):
         if event.get("event") == "user":
             data = event.get("parse_data") or {}
             if (data.get("intent") or {}).get("name") == POSSIBLE_CRISIS:
                 return data
     return {}
+
+
+def question_was_about_someone_else(tracker: Tracker, asked_for: Dict[str, Any]) -> bool:
+    """Whether the question was about someone else.
+
+    Read from the message it was asked for; when that message is in an earlier session (a
+    question kept open past an idle hour), from the slot it set, carried into this one.
+    """
+    if asked_for:
+        return asked_about_someone_else(asked_for)
+    for event in _before_the_question(tracker):
+        if event.get("event") == "slot" and event.get("name") == ABOUT_SOMEONE_ELSE:
+            return bool(event.get("value"))
+    return False
 
 
 def answered_now(tracker: Tracker) -> bool:
@@ -115,7 +134,7 @@ class ActionAfterCheckIn(Action):
         """Crisis answer, support, resources without pressure, or the person's own question."""
         answer = tracker.get_slot(SUICIDAL_THOUGHTS)
         asked_for = check_in_message(tracker)
-        someone_else = asked_about_someone_else(asked_for)
+        someone_else = question_was_about_someone_else(tracker, asked_for)
         latest = tracker.latest_message or {}
         latest_intent = (latest.get("intent") or {}).get("name")
         events: List[EventType] = []

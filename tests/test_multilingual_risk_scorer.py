@@ -41,6 +41,15 @@ def test_a_level_the_scorer_does_not_know_stops_training(tmp_path: Path) -> None
         read_examples(examples)
 
 
+def test_the_examples_are_read_with_straight_quotes(tmp_path: Path) -> None:
+    # As the pipeline reads a message (MessageCleaner).
+    examples = tmp_path / "risk.yml"
+    examples.write_text(
+        '- level: crisis\n  messages: ["ya no aguanto, ya no quiero m\u00e1s \u201cvida\u201d"]\n'
+    )
+    assert read_examples(examples) == [('ya no aguanto, ya no quiero más "vida"', "crisis")]
+
+
 def test_the_scorer_reads_past_rasas_fallback() -> None:
     message = Message(
         data={

@@ -140,6 +140,28 @@ def test_asked_about_someone_else_the_answer_is_about_them(
 
 
 @pytest.mark.parametrize("someone_else", [False, True])
+def test_a_question_kept_open_past_an_idle_hour_keeps_whom_it_asked_about(
+    domain: Dict, someone_else: bool
+) -> None:
+    # Only the new session is loaded: the message the question was asked for is in the old
+    # one, and the slot it set was carried over (assistant/stores/session_rollover.py).
+    reply = {**user("affirm"), "text": "sí"}
+    events = [
+        {"event": "slot", "name": "check_in_about_someone_else", "value": someone_else},
+        {"event": "slot", "name": "requested_slot", "value": "suicidal_thoughts"},
+        {"event": "user", "parse_data": reply, "text": "sí"},
+        {"event": "slot", "name": "suicidal_thoughts", "value": "yes"},
+    ]
+    slots = {"suicidal_thoughts": "yes", "check_in_about_someone_else": someone_else}
+    late = Tracker("t", slots, reply, events, False, None, {}, "")
+    said, followed = run(ActionAfterCheckIn(), late, domain)
+    if someone_else:
+        assert said == [] and followed[-1]["name"] == "utter_crisis_someone_else"
+    else:
+        assert said == ["utter_crisis_self"]
+
+
+@pytest.mark.parametrize("someone_else", [False, True])
 def test_i_dont_know_heard_as_no_is_not_a_no(domain: Dict, someone_else: bool) -> None:
     asked = worried_about_someone() if someone_else else user("possible_crisis")
     no_se = tracker([asked, {**user("deny"), "text": "no sé"}], suicidal_thoughts="no")

@@ -61,7 +61,7 @@ from assistant.safety.check_in_replies import CHECK_IN_FORM
 # The quick replies of "are you safe right now?" and "are they safe right now?".
 SAFETY_QUESTION_REPLIES = frozenset({"/say_safe", "/not_safe"})
 # Seconds before Rasa's session expiration at which the store starts the new session itself.
-IDLE_MARGIN = 5
+IDLE_MARGIN_SECONDS = 5
 
 
 def messages_in_session(tracker: DialogueStateTracker) -> int:
@@ -169,21 +169,27 @@ def turn_to_carry(tracker: DialogueStateTracker, domain: Domain, now: float) -> 
 def has_gone_idle(tracker: DialogueStateTracker, domain: Domain, now: float) -> bool:
     """Whether Rasa would start a new session at the next message (no message for too long).
 
-    A few seconds early: Rasa decides a moment later, and must find the new session begun.
+    Measured, as Rasa measures it, from the last message it counts (not a form's replies); a
+    few seconds early, because Rasa decides a moment later and must find the new session begun.
     """
     config = domain.session_config
+    expiration = config.session_expiration_time * 60
+    margin = min(IDLE_MARGIN_SECONDS, expiration / 2)
     last_message = tracker.get_last_event_for(UserUttered)
     return (
         config.are_sessions_enabled()
         and last_message is not None
-        and now - last_message.timestamp > config.session_expiration_time * 60 - IDLE_MARGIN
+        and now - last_message.timestamp > expiration - margin
     )
 
 
 def keeps_a_safety_question_open(tracker: DialogueStateTracker, now: float, hours: float) -> bool:
-    """Whether the last turn, under `hours` old, asked the direct question or "are you safe?"."""
-    last_message = tracker.get_last_event_for(UserUttered)
-    recent = last_message is not None and now - last_message.timestamp < hours * 60 * 60
+    """Whether the last turn, under `hours` old, asked the direct question or "are you safe?".
+
+    Its age is the person's last message's, even one Rasa no longer counts (a form's replies).
+    """
+    sent = [event.timestamp for event in tracker.events if isinstance(event, UserUttered)]
+    recent = bool(sent) and now - sent[-1] < hours * 60 * 60
     asked = tracker.active_loop_name == CHECK_IN_FORM or asks_are_you_safe(tracker)
     return recent and tracker.latest_action_name == ACTION_LISTEN_NAME and asked
 

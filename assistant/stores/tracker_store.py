@@ -13,6 +13,7 @@ idle session that ends on a safety question keeps it open in the next one, for a
 """
 
 import json
+import math
 from typing import Any, Optional
 
 import sqlalchemy as sa
@@ -83,6 +84,8 @@ class ConfiguredTrackerStore(SQLTrackerStore):
         if int(max_turns_per_session) < 1:
             raise ValueError("max_turns_per_session (endpoints.yml) must be 1 or more.")
         self.max_turns_per_session = int(max_turns_per_session)
+        if not 0 < float(keep_safety_question_hours) < math.inf:
+            raise ValueError("keep_safety_question_hours (endpoints.yml) must be above 0.")
         self.keep_safety_question_hours = float(keep_safety_question_hours)
         url = with_connect_timeout(tracker_store_url())
         check_reachable(url)

@@ -70,6 +70,20 @@ def test_a_long_conversation_goes_on_across_its_new_sessions(
     assert "doctor's office, in the hospital" in texts(say(rasa_url, sender, "and where"))
 
 
+def test_after_an_emergency_that_fills_a_session_what_to_do_gets_911_again(
+    rasa_url: str, server_logs: Path
+) -> None:
+    # The question after it starts a new session, which carries the emergency answer as
+    # its previous turn for the rule that reads it.
+    sender = new_sender()
+    for _ in range(MAX_TURNS_PER_SESSION - 1):
+        say(rasa_url, sender, "/what_is_palliative_care")
+    say(rasa_url, sender, "my mom passed out and now she won't wake up")
+    answer = texts(say(rasa_url, sender, "should we just wait for her doctor to call back?"))
+    assert sessions_started(server_logs, sender) == 2
+    assert "call 911 now" in answer and "next visit" not in answer
+
+
 def test_a_question_of_the_assistant_is_answered_across_a_full_session(rasa_url: str) -> None:
     sender = new_sender()
     for _ in range(MAX_TURNS_PER_SESSION - 1):
