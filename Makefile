@@ -25,7 +25,7 @@ WEBCHAT_CLIENT := assistant/webchat/static/vendor/socket.io.min.js
 # A trained model is named after the content it was trained from, so a model
 # is reused exactly when nothing it depends on has changed.
 TRAINING_INPUTS := config.yml requirements/runtime.lock \
-	$(sort $(wildcard domain/*.yml data/*/*.yml data/*/*/*.yml training/*.yml assistant/components/*.py assistant/safety/*.py assistant/embeddings/*.py))
+	$(sort $(wildcard domain/*.yml data/*/*.yml data/*/*/*.yml training/*.yml assistant/components/*.py assistant/safety/*.py assistant/embeddings/*.py assistant/typography.py))
 MODEL_ID := $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-12)
 MODEL := models/assistant-$(MODEL_ID).tar.gz
 RASA_DATA := --domain domain --data data --config config.yml

@@ -8,10 +8,10 @@ from assistant.components.input_guards import (
     MessageCleaner,
     TextlessMessageClassifier,
     has_letters,
-    straighten_quotes,
     strip_markup,
     trim_at_word,
 )
+from assistant.typography import straighten_quotes
 
 
 @pytest.mark.parametrize(

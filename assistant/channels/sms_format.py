@@ -14,6 +14,7 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from assistant.channels.channel_texts import CRISIS_LINE_FIRST, ENGLISH, MENU_LINE
 from assistant.safety.spanish import fold
+from assistant.typography import straighten_quotes
 
 # Twilio's limit for one message body; longer answers are split well below it.
 MAX_SMS_CHARACTERS = 1600
@@ -159,7 +160,7 @@ def payload_for_title(reply: str, buttons: Sequence[Dict[str, Any]]) -> Optional
 
 def _comparable(text: str) -> str:
     """Lower case, without accents, curly quotes or the punctuation around the words."""
-    return " ".join(fold(text.replace("’", "'")).strip(" .!?¿¡").split())
+    return " ".join(fold(straighten_quotes(text)).strip(" .!?¿¡").split())
 
 
 def answer_text(messages: Sequence[Dict[str, Any]], language: str = ENGLISH) -> str:

@@ -33,27 +33,10 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from assistant.typography import straighten_quotes
+
 SCRIPT_OR_STYLE_BLOCK = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
 MARKUP_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
-# Curly, modifier-letter and accent-key apostrophes, and curly double quotes.
-STRAIGHT_QUOTES = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201b": "'",
-        "\u02bc": "'",
-        "\u00b4": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-    }
-)
-
-
-def straighten_quotes(text: str) -> str:
-    """`text` with its typographic apostrophes and double quotes made plain."""
-    return text.translate(STRAIGHT_QUOTES)
 
 
 def strip_markup(text: str) -> str:

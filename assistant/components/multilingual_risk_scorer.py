@@ -31,7 +31,6 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from assistant.components.input_guards import straighten_quotes
 from assistant.components.language_detector import is_spanish
 from assistant.components.spanish_intent_classifier import E5_VECTOR
 from assistant.components.stored_models import (
@@ -47,6 +46,7 @@ from assistant.safety.risk_decision import (
     UNSURE_LEVEL,
 )
 from assistant.safety.spanish import fold
+from assistant.typography import straighten_quotes
 
 # The message field the risk assessor reads: probability per level.
 MULTILINGUAL_RISK = "multilingual_risk"

@@ -17,6 +17,7 @@ import re
 from typing import List, Optional
 
 from assistant.safety.spanish import fold
+from assistant.typography import straighten_quotes
 
 # The form that asks "are you having thoughts of ending your life?" (domain/safety.yml).
 CHECK_IN_FORM = "suicide_check_in_form"
@@ -62,7 +63,7 @@ CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|pero|aunque|sino|though|although)\b"
 
 def _folded(text: str) -> str:
     """Lower case, accents folded, curly apostrophes straight (phones type "I’m")."""
-    return fold(text).replace("’", "'")
+    return fold(straighten_quotes(text))
 
 
 def _clauses(text: str) -> List[str]:

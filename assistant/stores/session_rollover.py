@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import copy
 import time
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.shared.core.constants import (
     ACTION_LISTEN_NAME,
@@ -69,22 +69,21 @@ def messages_in_session(tracker: DialogueStateTracker) -> int:
     return sum(isinstance(event, UserUttered) for event in tracker.applied_events())
 
 
-def last_turn(tracker: DialogueStateTracker) -> List[Event]:
-    """The applied events after the person's last message (all of them if there is none)."""
-    events = tracker.applied_events()
+def split_at_last_message(events: List[Event]) -> Tuple[List[Event], List[Event]]:
+    """`events` before the person's last message, and after it (all of them if none)."""
     starts = [i for i, event in enumerate(events) if isinstance(event, UserUttered)]
-    return events[starts[-1] + 1 :] if starts else events
+    return (events[: starts[-1]], events[starts[-1] + 1 :]) if starts else ([], events)
 
 
 def last_words(tracker: DialogueStateTracker) -> Optional[BotUttered]:
     """What the assistant said last in answer to the person's last message, if anything."""
-    said = [event for event in last_turn(tracker) if isinstance(event, BotUttered)]
+    _, turn = split_at_last_message(tracker.applied_events())
+    said = [event for event in turn if isinstance(event, BotUttered)]
     return said[-1] if said else None
 
 
-def asks_are_you_safe(tracker: DialogueStateTracker) -> bool:
-    """Whether the last answer asked "are you safe right now?" (/say_safe, /not_safe)."""
-    said = last_words(tracker)
+def offers_safety_replies(said: Optional[BotUttered]) -> bool:
+    """Whether these words asked "are you safe right now?" (quick replies /say_safe, /not_safe)."""
     buttons = ((said.data or {}).get("buttons") or []) if said else []
     return bool({str(button.get("payload")) for button in buttons} & SAFETY_QUESTION_REPLIES)
 
@@ -96,7 +95,7 @@ def waits_for_an_answer(tracker: DialogueStateTracker) -> bool:
     """
     said = last_words(tracker)
     response = str(((said.metadata or {}) if said else {}).get("utter_action") or "")
-    return response.startswith(QUESTION_PREFIX) or asks_are_you_safe(tracker)
+    return response.startswith(QUESTION_PREFIX) or offers_safety_replies(said)
 
 
 def is_full(tracker: DialogueStateTracker, max_turns: int) -> bool:
@@ -143,11 +142,10 @@ def turn_to_carry(tracker: DialogueStateTracker, domain: Domain, now: float) -> 
     form. Not a form's own runs: Rasa would take the next reply's run of the form for a
     repeat of it and drop the reply.
     """
-    events = tracker.applied_events()
-    turn = last_turn(tracker)
+    before, turn = split_at_last_message(tracker.applied_events())
     loop: Optional[str] = None
     requested: Any = None
-    for event in events[: len(events) - len(turn)]:
+    for event in before:
         if isinstance(event, ActiveLoop):
             loop = event.name
         elif isinstance(event, SlotSet) and event.key == REQUESTED_SLOT:
@@ -190,7 +188,7 @@ def keeps_a_safety_question_open(tracker: DialogueStateTracker, now: float, hour
     """
     sent = [event.timestamp for event in tracker.events if isinstance(event, UserUttered)]
     recent = bool(sent) and now - sent[-1] < hours * 60 * 60
-    asked = tracker.active_loop_name == CHECK_IN_FORM or asks_are_you_safe(tracker)
+    asked = tracker.active_loop_name == CHECK_IN_FORM or offers_safety_replies(last_words(tracker))
     return recent and tracker.latest_action_name == ACTION_LISTEN_NAME and asked
 
 
