@@ -160,26 +160,166 @@ OVERDOSE_TAKEN = (
     r"(?![^.;!?]{0,30}\b(de la manana|de la noche|de la tarde|de hoy|del dia|a tiempo"
     r"|el contraste|el liquido|el agua|el cafe|el jugo)\b)"
 )
+# A high temperature written after "fiebre" or "calentura" ("fiebre de 102", "le subió la
+# fiebre a 39.5", "fiebre alta, 39.5") or before it ("39.4 de fiebre"); not a temperature
+# alone, which may be the weather, nor an age or a dose elsewhere in the message.
+HIGH_TEMPERATURE = r"(3[89]|4[01])([.,]\d)?|10[1-5]([.,]\d)?|100[.,][4-9]"
+FEVER_WORD = r"(fiebre|calentura)"
+# Bleeding that does not stop: "no para de sangrar", "la sangre no se detiene".
+BLEEDING_GOES_ON = (
+    r"\bno (para|paraba|deja|dejaba|ha parado|ha dejado) de sangrar\b",
+    r"\b(sangre|sangrado|hemorragia) (que )?no (para|se para|se detiene|se quita|se corta"
+    r"|paraba|deja de salir)\b",
+    r"\b(sangra|sangrando|sangrado)( \w+){0,8} y no (para|se detiene|se le quita)\b",
+)
+LEGS_GIVING_WAY = (
+    r"\b(se (le|me) (van|fueron|doblan|doblaron|aflojan|aflojaron) las piernas"
+    r"|piernas (dormidas|entumidas|entumecidas|sin fuerza|debiles|flojas)"
+    r"|no (siente|siento) bien las piernas)\b"
+)
+# Who took or gave a dose, in the past only: "tomo" is also "tomó" once accents are folded,
+# and "I take" is a routine.
+TOOK_OR_GAVE = r"(me tome|se tomo|me trague|se trago|tome|le di|le dimos|le dieron)"
+# Too many medicines taken: all of them (`OVERDOSE_TAKEN`), a double dose or a dose twice, by
+# mistake or not; not one prescribed ("el doctor me dio doble dosis", "le subieron a doble
+# dosis") nor a routine ("tomo dos veces la medicina al día", "dos dosis de la vacuna"); pills
+# a child ate, or someone else's taken by mistake.
+OVERDOSE_CUES = [
+    OVERDOSE_TAKEN,
+    r"\b" + TOOK_OR_GAVE + r"( \w+){0,3} (doble dosis|dosis doble|la dosis dos veces)\b",
+    r"\b" + TOOK_OR_GAVE + r"( \w+){0,2} (pastillas|pastilla|dosis|gotas) de mas\b",
+    r"\b" + TOOK_OR_GAVE + r" (dos veces (la|su|mi|las|sus) (dosis|pastilla|pastillas|medicina"
+    r"|morfina)|(la|su|mi|las|sus) (dosis|pastilla|pastillas|medicina|morfina|parche) dos veces)"
+    r"\b(?! (al|por|a la|cada|diarias)\b)",
+    r"\b(me tome|se tomo|me trague|se trago)( \w+){0,3} (las|unas) pastillas (de|del) (mi|su)"
+    r" (vieja|viejo|espos[oa]|marido|mujer|mama|papa|abuel[oa]|herman[oa]|tia|tio|hij[oa])\b",
+    r"\bse (comio|trago) (unas|varias|algunas|un monton de) pastillas\b",
+]
 EMERGENCY_CUES = [
-    r"\bno (puede|puedo|podemos) respirar\b",
+    # Breathing: "no puede respirar", "no le entra el aire", "se está ahogando", "se puso
+    # morada". Not "le cuesta respirar" nor "se ahoga cuando camina", which are as often a
+    # known breathlessness or the last days under hospice care; nor "ahogarse en un vaso de
+    # agua" (to fret over nothing). "Me ahogo" is as often overwhelm.
+    r"\bno (puede|puedo|podemos|pudo|podia) respirar\b",
     r"\bno respira\b",
+    r"\b(casi )?no (puede|puedo|pudo|podia) (agarrar|recuperar|tomar|jalar|coger) (el )?aire\b",
+    r"\bno (le|me) (entra|llega|pasa|alcanza) (el )?aire\b",
+    r"\b(se esta ahogando|ahogandose)\b(?! en (un vaso|deudas|papeles|problemas|trabajo)\b)",
+    r"\blabios (morados|moraos|morao|azules|azulados|grises)\b",
+    r"\bse (puso|esta poniendo) (la cara |la boca |los labios )?"
+    r"(morad[oa]s?|azul(es)?|azulad[oa]|gris)\b(?! (el|la|los|las) \w+)",
+    # The chest: pain. Not "me duele el pecho" nor "opresión en el pecho", which are as often
+    # grief, fear or the breast ("presión en el pecho por el expansor").
     r"\bdolor (en el|de|del) pecho\b",
-    r"\b(infarto|ataque al corazon|derrame cerebral|convulsion|convulsiones|sobredosis)\b",
-    r"\b(inconsciente|no despierta|no responde|se desmayo|se me desmayo|me desmaye)\b",
-    r"\bno me entra (el )?aire\b",
-    r"\b(vomita|vomitando|tose|tosiendo) sangre\b",
-    # Bleeding, not blood drawn for tests ("me sacaron mucha sangre para los estudios").
+    # Named: a heart attack, a stroke, a seizure, an overdose, an embolism.
+    r"\b(infarto|ataque al corazon|ataque cardiaco|paro cardiaco|derrame cerebral|ictus"
+    r"|embolia|convulsion|convulsiones|convulsionando|convulsiona|convulsiono|sobredosis"
+    r"|ataque epileptico|ataque de epilepsia)\b",
+    r"\bse le (paro|esta parando) el corazon\b",
+    r"\b(le|me) dio un derrame\b(?! pleural)",
+    # "Le dio un ataque", "un patatús", "un soponcio", "un telele" (a fit, a collapse), not
+    # "me da un patatús cada vez que..."; not an attack of panic, nerves, anger or coughing.
+    r"\b(le|me|te) (dio|esta dando) un (ataque|patatus|soponcio|telele)\b"
+    r"(?! de (panico|nervios|ansiedad|tos|risa|celos|hambre|sueno|llanto|ira|rabia|coraje)\b)",
+    # Stroke signs: the face or mouth fallen, speech slurred, one side that will not move.
+    r"\b(se le|le) (cayo|esta cayendo|chueco|torcio|ladeo|cae|durmio) (la cara|la boca"
+    r"|un lado|el lado|media cara|toda la cara|medio cuerpo|la mitad del cuerpo)\b"
+    r"(?! de (verguenza|pena)\b)",
+    r"\b(boca|cara) (chueca|torcida|caida|de lado|ladeada)\b",
+    r"\b(habla|hablando|esta hablando) (muy )?(arrastrado|arrastrando|enredado|trabado|mocho)\b",
+    r"\barrastra (las palabras|la lengua)\b",
+    r"\bse (le|me) paraliz(o|a|ando) (la cara|un lado|el lado|medio cuerpo|la mitad del cuerpo"
+    r"|el brazo|la pierna|las piernas)\b",
+    # One side; an arm or a leg only when sudden ("no puedo mover bien el brazo desde la
+    # cirugía" is lymphedema, not a stroke).
+    r"\bno (puede|puedo|pudo) mover (un lado|el lado \w+|medio cuerpo|la mitad del cuerpo)\b",
+    r"\bde repente no (puede|puedo|pudo) mover\b",
+    r"\bno (puede|puedo|pudo) mover (el|la|las|su|sus|mi|mis) (brazo|pierna|piernas|mano)\b"
+    r"[^.;!?]{0,30}\bde repente\b",
+    # The legs gone, with bone metastases in the spine: "no siento las piernas", "no siento
+    # nada de la cintura para abajo". Not numbness from chemotherapy ("no siento bien las
+    # piernas por la neuropatía") nor tiredness ("de tanto caminar").
+    r"\bno (siente|siento|sentia|sentimos) (las|sus|mis) piernas\b(?! (de tanto|por (la|el))\b)",
+    r"\bno (siente|siento|puede mover|puedo mover)( nada)? de la cintura (para|pa) abajo\b",
+    # Legs giving way or numb beside a back that hurts: what a compressed spinal cord feels
+    # like ("se le doblan las piernas y le duele la espalda, tiene metástasis en la columna").
+    LEGS_GIVING_WAY + r"[^.;!?]{0,80}\b(espalda|columna)\b",
+    r"\b(espalda|columna)\b[^.;!?]{0,80}" + LEGS_GIVING_WAY,
+    # Someone who does not wake or respond: "no reacciona", "no la puedo despertar", "perdió
+    # el conocimiento", "se privó"; not a tumour that does not respond to treatment, nor a
+    # doctor who does not answer messages, nor a wish ("no se quiere despertar").
+    r"\b(inconsciente|no despierta|se desmayo|se me desmayo|me desmaye|se desvanecio"
+    r"|se desplomo|se privo|me prive)\b",
+    r"\bse (acaba|acaban) de (desmayar|desplomar|desvanecer|privar)\b",
+    r"(?<!\bcasi )\bno (responde|reacciona)\b(?! (al tratamiento|a los tratamientos|a la quimio"
+    r"|a la terapia|mis mensajes|los mensajes|las llamadas|el telefono|al telefono)\b)",
+    r"\bno (la|lo|le) (puedo|podemos|pude|pudimos) despertar\b",
+    r"\bno se (despierta|puede despertar|deja despertar)\b(?! para\b)",
+    r"\bperdi(o)? (el conocimiento|la conciencia)\b",
+    # Found or woken on the floor, the tongue bitten: a seizure.
+    r"\b(me desperte|desperte|se desperto|amaneci|amanecio|la encontre|lo encontre)"
+    r" (tirad[oa] )?en el (suelo|piso)\b(?! de (arriba|abajo)\b)",
+    r"\blengua mordida\b",
+    # A fall, then confusion, a blow to the head, or no getting up ("me caí y no me puedo
+    # parar"); not hair that fell out, nor a fall into depression.
+    r"\b(se cayo|me cai|se pego|se golpeo|me resbale|se resbalo)\b"
+    r"(?! (el|todo el|mi|su) (pelo|cabello)\b| en (una|la) (depresion|tristeza)\b)"
+    r"[^.;!?]{0,80}\b(confundid[oa]|desorientad[oa]|no (se )?acuerda|no reconoce|no sabe donde"
+    r"|habla raro|incoherente|en la cabeza|no (me|se) (puedo|puede) (parar|levantar))\b",
+    r"\b(muy )?(confundid[oa]|desorientad[oa]) (de repente|desde (que|la) (se cayo|caida))\b",
+    # Blood: vomited, coughed, lost in quantity, or not stopping.
+    r"\b(vomita|vomito|vomitando|tose|tosio|tosiendo|escupe|escupio|escupiendo"
+    r"|echa|echando|arroja|arrojando) (mucha |pura )?sangre\b",
     r"\b(sangra|sangrando) mucho\b",
+    # Bleeding, not blood drawn for tests ("me sacaron mucha sangre para los estudios").
     r"\b(sale|sales|salio|saliendo|sangra|sangro|sangrando|perdi|perdio|perdiendo|vomito"
     r"|vomita|escupe|escupiendo) mucha sangre\b",
-    r"\blabios (morados|azules)\b",
-    r"\bfiebre\b.*\bquimio|\bquimio\b.*\bfiebre\b",
-    OVERDOSE_TAKEN,
+    r"\bvomit(o|a|ando) (como )?(cafe|negro|asientos de cafe)\b",
+    *BLEEDING_GOES_ON,
+    # Fever during chemotherapy, or a high temperature.
+    r"\bfiebre\b[^\n]{0,400}\bquimio|\bquimio\b[^\n]{0,400}\bfiebre\b",
+    r"\b" + FEVER_WORD + r"\b[^.;!?\d]{0,25}\b(" + HIGH_TEMPERATURE + r")\b",
+    r"\b(" + HIGH_TEMPERATURE + r")( grados| °| ?°c| ?°f| c| f)? de " + FEVER_WORD + r"\b",
+    *OVERDOSE_CUES,
 ]
+# Not an emergency now, read in the cue's own clause unless something in the message says it
+# is happening now or again (`NOW`: "ahorita", "hoy", "otra vez", "sigue"):
+# - a question asked to be ready, before the cue: "¿qué hago si le da una convulsión?", "en
+#   caso de fiebre con la quimio", "¿cuándo hay que ir a urgencias por dolor de pecho?";
+# - a scare said in jest, right before the cue: "casi me da un infarto con la factura";
+# - an event told as past months or years ago: "hace dos años le dio un infarto", "el mes
+#   pasado tuvo una convulsión", "la última vez que tuvo fiebre con la quimio". Not days or
+#   weeks ago, nor since then ("desde el mes pasado no puede caminar").
+# An overdose is never set aside: it is told as past by nature.
+PREPARING = re.compile(
+    r"\b((que|como) (hago|hacemos|hacer|debo hacer|debemos hacer|hay que hacer|se hace|actuar)"
+    r"( \w+){0,3} (si|cuando)( \w+){0,3} (da|dan|diera|llega a|llegara|vuelve"
+    r"|vuelven|empieza|empiezan|pasa|pasara)\b"
+    r"|\ben caso de( que)?\b"
+    r"|\bcuando (hay que|debo|debemos|se debe|tengo que|tenemos que|conviene) (ir|llamar|llevar)\b)"
+)
+JEST_BEFORE = re.compile(r"\b(casi|por poco) (me|le|nos|te|les) (da|dio|daba|dan) (un|una|el) $")
+PAST = re.compile(
+    r"(?<!\bdesde )\b(el (mes|ano) pasado|la ultima vez|la vez pasada|hace (\w+ )?(meses|anos|mes"
+    r"|ano)|hace tiempo|cuando (le dio|me dio|tuvo|tuve)"
+    r"|en (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
+    r"|diciembre))\b"
+)
+NOW = re.compile(
+    r"\b(ahora|ahorita|en este momento|hoy|esta (manana|tarde|noche)|anoche|de repente"
+    r"|otra vez|de nuevo|acaba de|acabo de|sigue|siguen|todavia|aun|ayuda|auxilio|911"
+    r"|ambulancia)\b"
+)
+# A clause ends at a comma, a semicolon, "y", "pero" or a sentence's end (not a decimal point).
+CLAUSE_END = re.compile(r"[,;!?\n]|(?<!\d)\.(?!\d)| y | pero ")
+
+
 # Said to be a mistake: the overdose is not read as possibly deliberate.
 BY_MISTAKE = re.compile(
     r"\b(sin querer|por error|por equivocacion|por accidente|accidentalmente|se confundio"
-    r"|me confundi|no fue a proposito|no lo hizo a proposito|no lo hice a proposito)\b"
+    r"|me confundi|no fue a proposito|no lo hizo a proposito|no lo hice a proposito"
+    r"|se me olvido|se le olvido|me olvide|se olvido|sin darme cuenta|sin darse cuenta"
+    r"|sin fijarme|sin fijarse|creyendo que|pensando que|me equivoque|se equivoco)\b"
 )
 
 
@@ -230,7 +370,7 @@ def spanish_level(text: str) -> Optional[tuple[Level, bool]]:
         return Level.CRISIS, False
     if _found(SOMEONE_ELSE_CUES, folded, planning_counts=False):
         return Level.CRISIS, True
-    if _found(EMERGENCY_CUES, folded):
+    if _emergency_found(folded):
         return Level.EMERGENCY, False
     return None
 
@@ -245,17 +385,17 @@ def spanish_emergency_too(text: str) -> bool:
 
     "Se cortó las muñecas, está sangrando mucho": 911 comes first, then 988, as in English.
     """
-    return _found(EMERGENCY_CUES, fold(text))
+    return _emergency_found(fold(text))
 
 
 def spanish_overdose_taken(text: str) -> bool:
     """Whether a Spanish message tells of an overdose taken, not said to be a mistake.
 
-    As in English ("took too many"), such an emergency may be deliberate: a crisis score
-    that would ask the direct question is enough for 988 after 911.
+    As in English ("took too many", "a double dose"), such an emergency may be deliberate:
+    a crisis score that would ask the direct question is enough for 988 after 911.
     """
     folded = fold(text)
-    return _found([OVERDOSE_TAKEN], folded) and not BY_MISTAKE.search(folded)
+    return _found(OVERDOSE_CUES, folded) and not BY_MISTAKE.search(folded)
 
 
 def spanish_emergency_denied(text: str) -> bool:
@@ -266,7 +406,8 @@ def spanish_emergency_denied(text: str) -> bool:
     emergency ("no aguanto el dolor de pecho", "no baja la fiebre desde la quimio", "nunca
     había tenido dolor de pecho así"). A denied crisis cue is not set aside in Spanish:
     "nunca pensé en matarme, pero ahora..." would then need surer scores, and the Spanish
-    ones are not sure enough for that.
+    ones are not sure enough for that. A cue that is only not happening now (`PREPARING`,
+    `PAST`) is not a denial: the multilingual scorer still reads the message.
     """
     folded = fold(text)
     matches = [match for cue in EMERGENCY_CUES for match in re.finditer(cue, folded)]
@@ -274,6 +415,31 @@ def spanish_emergency_denied(text: str) -> bool:
         not match.group(0).startswith("no ") and DENIAL_BEFORE.search(folded[: match.start()])
         for match in matches
     )
+
+
+def _emergency_found(folded: str) -> bool:
+    """Whether an emergency cue occurs, not negated, that is happening now or an overdose."""
+    return any(
+        not _negated(folded, match) and (cue in OVERDOSE_CUES or _happening_now(folded, match))
+        for cue in EMERGENCY_CUES
+        for match in re.finditer(cue, folded)
+    )
+
+
+def _happening_now(folded: str, match: re.Match[str]) -> bool:
+    """Whether the cue tells of an emergency now, read in its own clause.
+
+    Not said in jest ("casi me da un infarto"); not asked about to be ready nor told as past
+    unless the message says it is happening now (`PREPARING`, `PAST`, `NOW`).
+    """
+    clause_before = CLAUSE_END.split(folded[: match.start()])[-1]
+    if JEST_BEFORE.search(clause_before):
+        return False
+    if NOW.search(folded):
+        return True
+    clause_after = CLAUSE_END.split(folded[match.end() :])[0]
+    clause = clause_before + match.group(0) + clause_after
+    return not (PREPARING.search(clause_before) or PAST.search(clause))
 
 
 def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:

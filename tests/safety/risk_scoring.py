@@ -41,12 +41,15 @@ FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # test covers them). v7 and v8: written on 2026-12-04 in two parts each by helpers who saw
 # nothing of the project, v8 for the overdose change of that night, v9 (many messages about
 # someone else) for the question about someone else, v10 for the training batches of that
-# night (docs/safety.md says when each was scored).
+# night, v11 (180 emergencies) for the Spanish emergency cues of 2026-12-05; v12, written
+# after those cues were chosen, not yet scored (docs/safety.md says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
     "v9": PROJECT_DIR / "tests" / "frozen" / "risk_es_v9.yml",
     "v10": PROJECT_DIR / "tests" / "frozen" / "risk_es_v10.yml",
+    "v11": PROJECT_DIR / "tests" / "frozen" / "risk_es_v11.yml",
+    "v12": PROJECT_DIR / "tests" / "frozen" / "risk_es_v12.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
