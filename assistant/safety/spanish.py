@@ -162,9 +162,9 @@ OVERDOSE_TAKEN = (
 )
 # A high temperature written after "fiebre" or "calentura" ("fiebre de 102", "le subió la
 # fiebre a 39.5", "fiebre alta, 39.5") or before it ("39.4 de fiebre"); not a temperature
-# alone, which may be the weather, nor an age or a dose elsewhere in the message.
+# alone, which may be the weather, nor a fever that came down ("le bajó la fiebre de 39").
 HIGH_TEMPERATURE = r"(3[89]|4[01])([.,]\d)?|10[1-5]([.,]\d)?|100[.,][4-9]"
-FEVER_WORD = r"(fiebre|calentura)"
+FEVER_WORD = r"(?<!\bbajo la )(?<!\bbaja la )(?<!\bbajado la )(fiebre|calentura)"
 # Bleeding that does not stop: "no para de sangrar", "la sangre no se detiene".
 BLEEDING_GOES_ON = (
     r"\bno (para|paraba|deja|dejaba|ha parado|ha dejado) de sangrar\b",
@@ -172,55 +172,80 @@ BLEEDING_GOES_ON = (
     r"|paraba|deja de salir)\b",
     r"\b(sangra|sangrando|sangrado)( \w+){0,8} y no (para|se detiene|se le quita)\b",
 )
+# Legs giving way or numb, not from chemotherapy ("entumidas por la quimio").
 LEGS_GIVING_WAY = (
     r"\b(se (le|me) (van|fueron|doblan|doblaron|aflojan|aflojaron) las piernas"
     r"|piernas (dormidas|entumidas|entumecidas|sin fuerza|debiles|flojas)"
     r"|no (siente|siento) bien las piernas)\b"
+    r"(?! (por|de|desde) (la quimio|la quimioterapia|el taxol|el paclitaxel|la neuropatia))"
 )
 # Who took or gave a dose, in the past only: "tomo" is also "tomó" once accents are folded,
-# and "I take" is a routine.
-TOOK_OR_GAVE = r"(me tome|se tomo|me trague|se trago|tome|le di|le dimos|le dieron)"
+# and "I take" is a routine; "(que) tome" is also an instruction ("me dijo que tome doble
+# dosis"), and what the hospital gave was prescribed.
+TOOK_OR_GAVE = r"(me tome|se tomo|me trague|se trago|(?<!\bque )tome|le di|le dimos)"
+# As the care team said ("como dijo la enfermera"): a dose given as prescribed.
+AS_PRESCRIBED = (
+    r"(?![^.;!?]{0,40}\bcomo (dijo|indico|receto|mando|me dijeron|nos dijeron|le dijeron)\b)"
+)
 # Too many medicines taken: all of them (`OVERDOSE_TAKEN`), a double dose or a dose twice, by
 # mistake or not; not one prescribed ("el doctor me dio doble dosis", "le subieron a doble
 # dosis") nor a routine ("tomo dos veces la medicina al día", "dos dosis de la vacuna"); pills
-# a child ate, or someone else's taken by mistake.
+# a child ate, or someone else's taken by mistake. An overdose always counts: it is told as
+# past by nature.
 OVERDOSE_CUES = [
     OVERDOSE_TAKEN,
-    r"\b" + TOOK_OR_GAVE + r"( \w+){0,3} (doble dosis|dosis doble|la dosis dos veces)\b",
-    r"\b" + TOOK_OR_GAVE + r"( \w+){0,2} (pastillas|pastilla|dosis|gotas) de mas\b",
+    r"\b"
+    + TOOK_OR_GAVE
+    + r"( \w+){0,3} (doble dosis|dosis doble|la dosis dos veces)\b"
+    + AS_PRESCRIBED,
+    r"\b" + TOOK_OR_GAVE + r"( \w+){0,2} (pastillas|pastilla|dosis|gotas) de mas\b" + AS_PRESCRIBED,
     r"\b" + TOOK_OR_GAVE + r" (dos veces (la|su|mi|las|sus) (dosis|pastilla|pastillas|medicina"
     r"|morfina)|(la|su|mi|las|sus) (dosis|pastilla|pastillas|medicina|morfina|parche) dos veces)"
-    r"\b(?! (al|por|a la|cada|diarias)\b)",
+    r"\b(?! (al|por|a la|cada|diarias)\b)" + AS_PRESCRIBED,
     r"\b(me tome|se tomo|me trague|se trago)( \w+){0,3} (las|unas) pastillas (de|del) (mi|su)"
     r" (vieja|viejo|espos[oa]|marido|mujer|mama|papa|abuel[oa]|herman[oa]|tia|tio|hij[oa])\b",
     r"\bse (comio|trago) (unas|varias|algunas|un monton de) pastillas\b",
 ]
-EMERGENCY_CUES = [
+# Fever during chemotherapy, or a high temperature. When the chemotherapy was ("su última
+# quimio fue hace un mes") does not make the fever past.
+FEVER_CUES = [
+    r"\b" + FEVER_WORD + r"\b[^\n]{0,400}\bquimio|\bquimio\b[^\n]{0,400}\b" + FEVER_WORD + r"\b",
+    r"\b" + FEVER_WORD + r"\b[^.;!?\d]{0,25}\b(" + HIGH_TEMPERATURE + r")\b",
+    r"\b(" + HIGH_TEMPERATURE + r")( grados| °| ?°c| ?°f| c| f)? de " + FEVER_WORD + r"\b",
+]
+# Emergencies named: what people also ask about ahead of time ("¿qué hago si le da una
+# convulsión?"), tell from the past ("hace dos años le dio un infarto") or say in jest
+# ("casi me da un infarto con la factura"), so `_happening_now` reads them.
+NAMED_EMERGENCY_CUES = [
+    r"\bdolor (en el|de|del) pecho\b",
+    r"\b(infarto|ataque al corazon|ataque cardiaco|paro cardiaco|derrame cerebral|ictus"
+    r"|embolia|convulsion|convulsiones|sobredosis|ataque epileptico|ataque de epilepsia)\b",
+    # "Le dio un ataque", "un patatús", "un soponcio", "un telele" (a fit, a collapse) to
+    # someone else; not "casi le dio un patatús", nor an attack of panic, nerves or anger.
+    r"(?<!\bcasi )(?<!\bpor poco )\b(le|te) (dio|esta dando) un (ataque|patatus|soponcio"
+    r"|telele)\b(?! de (panico|nervios|ansiedad|tos|risa|celos|hambre|sueno|llanto|ira|rabia"
+    r"|coraje)\b)",
+    *FEVER_CUES,
+]
+# Emergencies described as they happen: always an emergency now.
+DESCRIBED_EMERGENCY_CUES = [
     # Breathing: "no puede respirar", "no le entra el aire", "se está ahogando", "se puso
     # morada". Not "le cuesta respirar" nor "se ahoga cuando camina", which are as often a
     # known breathlessness or the last days under hospice care; nor "ahogarse en un vaso de
-    # agua" (to fret over nothing). "Me ahogo" is as often overwhelm.
+    # agua" (to fret over nothing); nor a wound or a bruise turning purple. "Me ahogo" is as
+    # often overwhelm.
     r"\bno (puede|puedo|podemos|pudo|podia) respirar\b",
     r"\bno respira\b",
     r"\b(casi )?no (puede|puedo|pudo|podia) (agarrar|recuperar|tomar|jalar|coger) (el )?aire\b",
     r"\bno (le|me) (entra|llega|pasa|alcanza) (el )?aire\b",
     r"\b(se esta ahogando|ahogandose)\b(?! en (un vaso|deudas|papeles|problemas|trabajo)\b)",
     r"\blabios (morados|moraos|morao|azules|azulados|grises)\b",
-    r"\bse (puso|esta poniendo) (la cara |la boca |los labios )?"
-    r"(morad[oa]s?|azul(es)?|azulad[oa]|gris)\b(?! (el|la|los|las) \w+)",
-    # The chest: pain. Not "me duele el pecho" nor "opresión en el pecho", which are as often
-    # grief, fear or the breast ("presión en el pecho por el expansor").
-    r"\bdolor (en el|de|del) pecho\b",
-    # Named: a heart attack, a stroke, a seizure, an overdose, an embolism.
-    r"\b(infarto|ataque al corazon|ataque cardiaco|paro cardiaco|derrame cerebral|ictus"
-    r"|embolia|convulsion|convulsiones|convulsionando|convulsiona|convulsiono|sobredosis"
-    r"|ataque epileptico|ataque de epilepsia)\b",
+    r"(?<!herida )(?<!piel )(?<!mancha )(?<!brazo )(?<!pierna )(?<!mano )(?<!una )(?<!pie )"
+    r"\bse (puso|esta poniendo) (toda |todo |la cara |la boca |los labios )?"
+    r"(morad[oa]s?|azul(es)?|azulad[oa])\b(?! (el|la|los|las) \w+)",
+    r"\b(convulsionando|convulsiona|convulsiono)\b",
     r"\bse le (paro|esta parando) el corazon\b",
     r"\b(le|me) dio un derrame\b(?! pleural)",
-    # "Le dio un ataque", "un patatús", "un soponcio", "un telele" (a fit, a collapse), not
-    # "me da un patatús cada vez que..."; not an attack of panic, nerves, anger or coughing.
-    r"\b(le|me|te) (dio|esta dando) un (ataque|patatus|soponcio|telele)\b"
-    r"(?! de (panico|nervios|ansiedad|tos|risa|celos|hambre|sueno|llanto|ira|rabia|coraje)\b)",
     # Stroke signs: the face or mouth fallen, speech slurred, one side that will not move.
     r"\b(se le|le) (cayo|esta cayendo|chueco|torcio|ladeo|cae|durmio) (la cara|la boca"
     r"|un lado|el lado|media cara|toda la cara|medio cuerpo|la mitad del cuerpo)\b"
@@ -238,32 +263,39 @@ EMERGENCY_CUES = [
     r"[^.;!?]{0,30}\bde repente\b",
     # The legs gone, with bone metastases in the spine: "no siento las piernas", "no siento
     # nada de la cintura para abajo". Not numbness from chemotherapy ("no siento bien las
-    # piernas por la neuropatía") nor tiredness ("de tanto caminar").
-    r"\bno (siente|siento|sentia|sentimos) (las|sus|mis) piernas\b(?! (de tanto|por (la|el))\b)",
+    # piernas por la neuropatía", "desde que empecé el taxol") nor tiredness ("de tanto
+    # caminar").
+    r"\bno (siente|siento|sentia|sentimos) (las|sus|mis) piernas\b"
+    r"(?! (de tanto|por (la|el)|desde que (empece|empezo|empezamos))\b)",
     r"\bno (siente|siento|puede mover|puedo mover)( nada)? de la cintura (para|pa) abajo\b",
     # Legs giving way or numb beside a back that hurts: what a compressed spinal cord feels
     # like ("se le doblan las piernas y le duele la espalda, tiene metástasis en la columna").
     LEGS_GIVING_WAY + r"[^.;!?]{0,80}\b(espalda|columna)\b",
     r"\b(espalda|columna)\b[^.;!?]{0,80}" + LEGS_GIVING_WAY,
-    # Someone who does not wake or respond: "no reacciona", "no la puedo despertar", "perdió
-    # el conocimiento", "se privó"; not a tumour that does not respond to treatment, nor a
-    # doctor who does not answer messages, nor a wish ("no se quiere despertar").
-    r"\b(inconsciente|no despierta|se desmayo|se me desmayo|me desmaye|se desvanecio"
-    r"|se desplomo|se privo|me prive)\b",
+    # Someone who does not wake or respond: "no responde", "no reacciona", "no la puedo
+    # despertar", "perdió el conocimiento", "se privó"; not a tumour that does not respond to
+    # treatment, a doctor who does not answer messages, a wish ("no se quiere despertar"),
+    # "ya casi no reacciona" in the last days, nor waking from anaesthesia.
+    r"\b(inconsciente|se desmayo|se me desmayo|me desmaye|se desvanecio|se desplomo|se privo"
+    r"|me prive)\b",
+    r"(?<!\bcasi )\bno (se )?despierta\b(?! (para|de la anestesia)\b)",
     r"\bse (acaba|acaban) de (desmayar|desplomar|desvanecer|privar)\b",
-    r"(?<!\bcasi )\bno (responde|reacciona)\b(?! (al tratamiento|a los tratamientos|a la quimio"
-    r"|a la terapia|mis mensajes|los mensajes|las llamadas|el telefono|al telefono)\b)",
+    r"\bno responde\b(?! (al tratamiento|a los tratamientos|a la quimio|a la terapia|mis mensajes"
+    r"|los mensajes|las llamadas|el telefono|al telefono)\b)",
+    r"(?<!\bcasi )\bno reacciona\b(?! (al tratamiento|a los tratamientos|a la quimio)\b)",
     r"\bno (la|lo|le) (puedo|podemos|pude|pudimos) despertar\b",
-    r"\bno se (despierta|puede despertar|deja despertar)\b(?! para\b)",
+    r"\bno se (puede|deja) despertar\b",
     r"\bperdi(o)? (el conocimiento|la conciencia)\b",
     # Found or woken on the floor, the tongue bitten: a seizure.
     r"\b(me desperte|desperte|se desperto|amaneci|amanecio|la encontre|lo encontre)"
     r" (tirad[oa] )?en el (suelo|piso)\b(?! de (arriba|abajo)\b)",
     r"\blengua mordida\b",
     # A fall, then confusion, a blow to the head, or no getting up ("me caí y no me puedo
-    # parar"); not hair that fell out, nor a fall into depression.
+    # parar"); not hair that fell out, a dropped call or page, nor a fall into depression.
     r"\b(se cayo|me cai|se pego|se golpeo|me resbale|se resbalo)\b"
-    r"(?! (el|todo el|mi|su) (pelo|cabello)\b| en (una|la) (depresion|tristeza)\b)"
+    r"(?! (el|todo el|mi|su) (pelo|cabello)\b| en (una|la) (depresion|tristeza)\b"
+    r"| (la|el) (pagina|llamada|linea|sistema|internet|red|conexion|app|aplicacion|telefono"
+    r"|celular|sitio|portal)\b)"
     r"[^.;!?]{0,80}\b(confundid[oa]|desorientad[oa]|no (se )?acuerda|no reconoce|no sabe donde"
     r"|habla raro|incoherente|en la cabeza|no (me|se) (puedo|puede) (parar|levantar))\b",
     r"\b(muy )?(confundid[oa]|desorientad[oa]) (de repente|desde (que|la) (se cayo|caida))\b",
@@ -276,42 +308,48 @@ EMERGENCY_CUES = [
     r"|vomita|escupe|escupiendo) mucha sangre\b",
     r"\bvomit(o|a|ando) (como )?(cafe|negro|asientos de cafe)\b",
     *BLEEDING_GOES_ON,
-    # Fever during chemotherapy, or a high temperature.
-    r"\bfiebre\b[^\n]{0,400}\bquimio|\bquimio\b[^\n]{0,400}\bfiebre\b",
-    r"\b" + FEVER_WORD + r"\b[^.;!?\d]{0,25}\b(" + HIGH_TEMPERATURE + r")\b",
-    r"\b(" + HIGH_TEMPERATURE + r")( grados| °| ?°c| ?°f| c| f)? de " + FEVER_WORD + r"\b",
-    *OVERDOSE_CUES,
 ]
-# Not an emergency now, read in the cue's own clause unless something in the message says it
-# is happening now or again (`NOW`: "ahorita", "hoy", "otra vez", "sigue"):
-# - a question asked to be ready, before the cue: "¿qué hago si le da una convulsión?", "en
-#   caso de fiebre con la quimio", "¿cuándo hay que ir a urgencias por dolor de pecho?";
-# - a scare said in jest, right before the cue: "casi me da un infarto con la factura";
-# - an event told as past months or years ago: "hace dos años le dio un infarto", "el mes
-#   pasado tuvo una convulsión", "la última vez que tuvo fiebre con la quimio". Not days or
-#   weeks ago, nor since then ("desde el mes pasado no puede caminar").
-# An overdose is never set aside: it is told as past by nature.
+EMERGENCY_CUES = [*NAMED_EMERGENCY_CUES, *DESCRIBED_EMERGENCY_CUES, *OVERDOSE_CUES]
+# A named emergency that is not one now, read in the cue's own clause, before the cue:
+# - asked about to be ready: "¿qué hago si le da una convulsión?", "si le da una convulsión,
+#   ¿qué hago?", "en caso de fiebre con la quimio", "¿cuándo hay que llamar al 911 por dolor
+#   de pecho?", "¿el tamoxifeno aumenta el riesgo de embolia?", "si la fiebre pasa de 38";
+# - said in jest: "casi me da un infarto con la factura", "me va a dar un infarto";
+# - told as months or years past, in the clause before or after the cue (not a fever): "hace
+#   dos años le dio un infarto", "tuvo una convulsión el mes pasado"; not days or weeks ago,
+#   nor since then ("desde hace meses"), nor a comparison ("tiene dolor de pecho como la
+#   última vez").
+# The last two do not hold when the cue's sentence or the next says it is happening now or
+# again (`NOW`).
 PREPARING = re.compile(
     r"\b((que|como) (hago|hacemos|hacer|debo hacer|debemos hacer|hay que hacer|se hace|actuar)"
-    r"( \w+){0,3} (si|cuando)( \w+){0,3} (da|dan|diera|llega a|llegara|vuelve"
-    r"|vuelven|empieza|empiezan|pasa|pasara)\b"
+    r"( \w+){0,3} (si|cuando)( \w+){0,3} (da|dan|diera|llega a|llegara|vuelve|vuelven|empieza"
+    r"|empiezan|pasa|pasara|tiene|tuviera|sube|subiera)\b"
+    r"|^\s*(y )?si (le |me |te |se |nos |les )?(da|dan|diera|llega a|vuelve|vuelven|empieza"
+    r"|pasa|tiene|tuviera|sube|subiera)\b"
+    r"|\bsi (la |le |el |te |me )?$"
     r"|\ben caso de( que)?\b"
-    r"|\bcuando (hay que|debo|debemos|se debe|tengo que|tenemos que|conviene) (ir|llamar|llevar)\b)"
+    r"|\bcuando (hay que|debo|debemos|se debe|tengo que|tenemos que|conviene) (ir|llamar|llevar)\b"
+    r"|\b(riesgo de|puede (causar|dar|provocar)|pueden (causar|dar|provocar)|sintomas de"
+    r"|senales de)\b)"
 )
-JEST_BEFORE = re.compile(r"\b(casi|por poco) (me|le|nos|te|les) (da|dio|daba|dan) (un|una|el) $")
+JEST_BEFORE = re.compile(
+    r"\b((casi|por poco) (me|le|nos|te|les) (da|dio|daba|dan)|(me|le|nos|te) (va|van) a dar)"
+    r" (un|una|el) $"
+)
 PAST = re.compile(
     r"(?<!\bdesde )\b(el (mes|ano) pasado|la ultima vez|la vez pasada|hace (\w+ )?(meses|anos|mes"
-    r"|ano)|hace tiempo|cuando (le dio|me dio|tuvo|tuve)"
-    r"|en (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre"
-    r"|diciembre))\b"
+    r"|ano)|hace tiempo|en (enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+    r"|octubre|noviembre|diciembre))\b"
 )
 NOW = re.compile(
-    r"\b(ahora|ahorita|en este momento|hoy|esta (manana|tarde|noche)|anoche|de repente"
-    r"|otra vez|de nuevo|acaba de|acabo de|sigue|siguen|todavia|aun|ayuda|auxilio|911"
-    r"|ambulancia)\b"
+    r"\b(ahorita|ahora mismo|en este momento|esta (manana|tarde|noche)|anoche|de repente"
+    r"|otra vez|de nuevo|acaba de|acabo de|sigue|siguen|todavia|lleva|llevo|ya va|minutos)\b"
 )
+COMPARISON = re.compile(r"\b(como|igual que|parecido a|lo mismo que)\b")
 # A clause ends at a comma, a semicolon, "y", "pero" or a sentence's end (not a decimal point).
 CLAUSE_END = re.compile(r"[,;!?\n]|(?<!\d)\.(?!\d)| y | pero ")
+SENTENCE_END = re.compile(r"[!?\n]|(?<!\d)\.(?!\d)")
 
 
 # Said to be a mistake: the overdose is not read as possibly deliberate.
@@ -319,7 +357,7 @@ BY_MISTAKE = re.compile(
     r"\b(sin querer|por error|por equivocacion|por accidente|accidentalmente|se confundio"
     r"|me confundi|no fue a proposito|no lo hizo a proposito|no lo hice a proposito"
     r"|se me olvido|se le olvido|me olvide|se olvido|sin darme cuenta|sin darse cuenta"
-    r"|sin fijarme|sin fijarse|creyendo que|pensando que|me equivoque|se equivoco)\b"
+    r"|sin fijarme|sin fijarse|me equivoque|se equivoco)\b"
 )
 
 
@@ -418,28 +456,35 @@ def spanish_emergency_denied(text: str) -> bool:
 
 
 def _emergency_found(folded: str) -> bool:
-    """Whether an emergency cue occurs, not negated, that is happening now or an overdose."""
+    """Whether an emergency cue occurs, not negated, and a named one happening now."""
     return any(
-        not _negated(folded, match) and (cue in OVERDOSE_CUES or _happening_now(folded, match))
+        not _negated(folded, match) and _happening_now(folded, match, cue)
         for cue in EMERGENCY_CUES
         for match in re.finditer(cue, folded)
     )
 
 
-def _happening_now(folded: str, match: re.Match[str]) -> bool:
-    """Whether the cue tells of an emergency now, read in its own clause.
+def _happening_now(folded: str, match: re.Match[str], cue: str) -> bool:
+    """Whether a cue's emergency is one now; only a named emergency may not be.
 
-    Not said in jest ("casi me da un infarto"); not asked about to be ready nor told as past
-    unless the message says it is happening now (`PREPARING`, `PAST`, `NOW`).
+    Not said in jest ("casi me da un infarto"); not asked about to be ready nor told as
+    past, in its own clause, unless its sentence or the next says it is happening now
+    (`PREPARING`, `PAST`, `NOW`).
     """
-    clause_before = CLAUSE_END.split(folded[: match.start()])[-1]
+    if cue not in NAMED_EMERGENCY_CUES:
+        return True
+    before, after = folded[: match.start()], folded[match.end() :]
+    clause_before = CLAUSE_END.split(before)[-1]
     if JEST_BEFORE.search(clause_before):
         return False
-    if NOW.search(folded):
+    # The cue's sentence and the next: "¿qué hago si le da una convulsión? ya lleva 5 minutos".
+    following = SENTENCE_END.split(folded[match.start() :])[:2]
+    if NOW.search(" ".join([SENTENCE_END.split(before)[-1], *following])):
         return True
-    clause_after = CLAUSE_END.split(folded[match.end() :])[0]
-    clause = clause_before + match.group(0) + clause_after
-    return not (PREPARING.search(clause_before) or PAST.search(clause))
+    if PREPARING.search(clause_before):
+        return False
+    clause_after = COMPARISON.split(CLAUSE_END.split(after)[0])[0]
+    return cue in FEVER_CUES or not PAST.search(clause_before + " " + clause_after)
 
 
 def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
