@@ -310,11 +310,13 @@ DESCRIBED_EMERGENCY_CUES = [
     *BLEEDING_GOES_ON,
 ]
 EMERGENCY_CUES = [*NAMED_EMERGENCY_CUES, *DESCRIBED_EMERGENCY_CUES, *OVERDOSE_CUES]
-# A named emergency that is not one now, read in the cue's own clause, before the cue:
-# - asked about to be ready: "¿qué hago si le da una convulsión?", "si le da una convulsión,
-#   ¿qué hago?", "en caso de fiebre con la quimio", "¿cuándo hay que llamar al 911 por dolor
-#   de pecho?", "¿el tamoxifeno aumenta el riesgo de embolia?", "si la fiebre pasa de 38";
-# - said in jest: "casi me da un infarto con la factura", "me va a dar un infarto";
+# A named emergency that is not one now, read in the cue's own clause:
+# - asked about to be ready, before the cue: "¿qué hago si le da una convulsión?", "si le
+#   da una convulsión, ¿qué hago?", "en caso de fiebre con la quimio", "¿cuándo hay que
+#   llamar al 911 por dolor de pecho?", "¿el tamoxifeno aumenta el riesgo de embolia?", "si
+#   la fiebre pasa de 38";
+# - said in jest, right before the cue: "casi me da un infarto con la factura", "me va a dar
+#   un infarto";
 # - told as months or years past, in the clause before or after the cue (not a fever): "hace
 #   dos años le dio un infarto", "tuvo una convulsión el mes pasado"; not days or weeks ago,
 #   nor since then ("desde hace meses"), nor a comparison ("tiene dolor de pecho como la
