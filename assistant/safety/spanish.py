@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Optional
+from typing import Iterator, Optional
 
 from assistant.safety.levels import Level
 
@@ -460,9 +460,7 @@ def spanish_emergency_denied(text: str) -> bool:
 def _emergency_found(folded: str) -> bool:
     """Whether an emergency cue occurs, not negated, and a named one happening now."""
     return any(
-        not _negated(folded, match) and _happening_now(folded, match, cue)
-        for cue in EMERGENCY_CUES
-        for match in re.finditer(cue, folded)
+        _happening_now(folded, match, cue) for cue, match in _not_negated(EMERGENCY_CUES, folded)
     )
 
 
@@ -496,10 +494,18 @@ def _found(cues: list[str], folded: str, planning_counts: bool = True) -> bool:
     ("en mi casa", "en paz") is not one.
     """
     return any(
-        not _negated(folded, match)
+        planning_counts or not PLANNING_AFTER.match(folded, match.end())
+        for _, match in _not_negated(cues, folded)
+    )
+
+
+def _not_negated(cues: list[str], folded: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Each cue's matches without a negation in the three words before them."""
+    return (
+        (cue, match)
         for cue in cues
         for match in re.finditer(cue, folded)
-        if planning_counts or not PLANNING_AFTER.match(folded, match.end())
+        if not _negated(folded, match)
     )
 
 
