@@ -7,7 +7,13 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from assistant.components.multilingual_risk_scorer import BlendedLevels, best_intent, read_examples
+from assistant.components.multilingual_risk_scorer import (
+    BlendedLevels,
+    LevelsWithEmergency,
+    best_intent,
+    emergency_or_not,
+    read_examples,
+)
 from assistant.embeddings.e5 import DIMENSIONS, E5Encoder
 from assistant.safety.risk_decision import LEVEL_NAME_OF_INTENT as LEVEL_OF_INTENT
 from tests.training_data import PROJECT_DIR
@@ -32,6 +38,12 @@ def test_the_spanish_examples_have_every_level() -> None:
     # The English intents are read as the same levels.
     assert LEVEL_OF_INTENT["crisis_self"] == LEVEL_OF_INTENT["crisis_someone_else"] == "crisis"
     assert LEVEL_OF_INTENT["medical_emergency"] == "emergency"
+
+
+def test_the_emergency_examples_have_emergencies_and_messages_near_them() -> None:
+    examples = read_examples(PROJECT_DIR / "training" / "risk_es_emergency.yml")
+    classes = [emergency_or_not(level) for _, level in examples]
+    assert classes.count("emergency") >= 300 and classes.count("other") >= 150
 
 
 def test_a_level_the_scorer_does_not_know_stops_training(tmp_path: Path) -> None:
@@ -87,3 +99,20 @@ def test_the_scores_read_spelling_where_meaning_says_nothing() -> None:
     # nothing with the training text and would pull every level toward "none".
     other = model.probabilities(np.ones(4), "Я хочу покончить с собой", spanish=False)
     assert np.allclose(other, model.by_meaning.predict_proba(np.ones((1, 4)))[0])
+
+
+def test_the_emergency_probability_is_its_own_regressions() -> None:
+    # The emergency regressions' probability comes after the levels', which are their own.
+    crisis = ["ya no quiero vivir", "quiero matarme", "me quiero morir ya", "ya no aguanto vivir"]
+    emergency = ["no puede respirar", "no respira bien", "no respira nada", "casi no respira"]
+    texts = crisis + emergency
+    vectors = np.ones((len(texts), 4))
+    strength = {"meaning": 1.0, "spelling": 16.0}
+    levels = BlendedLevels.fit(vectors, texts, ["crisis"] * 4 + ["emergency"] * 4, strength)
+    labels = ["other"] * 4 + ["emergency"] * 4
+    model = LevelsWithEmergency(levels, BlendedLevels.fit(vectors, texts, labels, strength))
+    assert list(model.classes_) == ["crisis", "emergency", "emergency_or_not"]
+    *levels_p, emergency_p = model.probabilities(np.ones(4), "mi papá no respira", spanish=True)
+    # The levels' probabilities are theirs, and still sum to one.
+    assert np.allclose(levels_p, levels.probabilities(np.ones(4), "mi papá no respira", True))
+    assert emergency_p > 0.5 > model.probabilities(np.ones(4), "quiero matarme", spanish=True)[2]

@@ -7,11 +7,14 @@ the training examples (by level) and the Spanish examples in `training/risk_es.y
 its meaning (multilingual-e5-small, reusing the Spanish classifier's vector when there is
 one), one on its spelling (character n-grams, which tell "quiero morir en mi casa" from a
 crisis better than the 4-bit sentence model does alone; docs/languages.md). A Spanish
-message gets their mean, a message in another language the meaning alone. It runs only for
-messages in Spanish (by the language detector, from a probability of 0.6) and those whose
-best intent is `other_language` (it comes after the classifiers and the language detector
-in config.yml): English messages pay nothing. The risk assessor decides what the scores
-mean (`decide_spanish`, `decide_other_language`).
+message gets their mean, a message in another language the meaning alone. A second
+emergency probability comes from a pair of regressions of its own (emergency or not), which
+also learn `training/risk_es_emergency.yml`: trained into the levels, those examples took
+probability from crises too (docs/safety.md, "2026-12-05: an emergency score of its own").
+It runs only for messages in Spanish (by the language detector, from a probability of
+0.6) and those whose best intent is `other_language` (it comes after the classifiers and
+the language detector in config.yml): English messages pay nothing. The risk assessor
+decides what the scores mean (`decide_spanish`, `decide_other_language`).
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ from assistant.components.stored_models import (
 from assistant.embeddings.e5 import shared_e5
 from assistant.paths import project_path
 from assistant.safety.risk_decision import (
+    EMERGENCY_LEVEL,
+    EMERGENCY_OR_NOT,
     LEVEL_NAME_OF_INTENT,
     NO_RISK,
     OTHER_LANGUAGE,
@@ -54,6 +59,8 @@ MODEL_FILE = "multilingual_risk.joblib"
 # Level names of the split files that the scorer's classes name otherwise.
 LEVEL_OF_SPLIT = {"ambiguous": UNSURE_LEVEL}
 KNOWN_LEVELS = {*LEVEL_NAME_OF_INTENT.values(), NO_RISK}
+# The emergency regressions' other class.
+OTHER_THAN_EMERGENCY = "other"
 
 
 def read_examples(path: Path) -> List[Tuple[str, str]]:
@@ -119,9 +126,38 @@ class BlendedLevels:
         return (meaning + spelling) / 2
 
 
-def examples_path(config: Dict[str, Any]) -> Path:
-    """The examples file; a relative path is read from the project's root."""
-    return project_path(config["examples"])
+@dataclass(frozen=True)
+class LevelsWithEmergency:
+    """The levels, and beside them an emergency probability from regressions of its own.
+
+    The levels' own emergency probability stays among them, for the scores that sum the
+    levels at risk; the second one (`EMERGENCY_OR_NOT`) decides on 911 in Spanish.
+    """
+
+    levels: BlendedLevels
+    # Two classes: EMERGENCY_LEVEL and OTHER_THAN_EMERGENCY.
+    emergency: BlendedLevels
+
+    @property
+    def classes_(self) -> np.ndarray:
+        """The level names and `EMERGENCY_OR_NOT`, in the order of `probabilities`."""
+        return np.append(self.levels.classes_, EMERGENCY_OR_NOT)
+
+    def probabilities(self, vector: np.ndarray, text: str, spanish: bool) -> np.ndarray:
+        """The levels' probabilities, then the emergency regressions'."""
+        emergency = self.emergency.probabilities(vector, text, spanish)
+        at = list(self.emergency.classes_).index(EMERGENCY_LEVEL)
+        return np.append(self.levels.probabilities(vector, text, spanish), emergency[at])
+
+
+def examples_path(config: Dict[str, Any], key: str = "examples") -> Path:
+    """An examples file named in the config; a relative path is read from the project's root."""
+    return project_path(config[key])
+
+
+def emergency_or_not(level: str) -> str:
+    """The class of a level for the emergency regressions."""
+    return EMERGENCY_LEVEL if level == EMERGENCY_LEVEL else OTHER_THAN_EMERGENCY
 
 
 def best_intent(message: Message) -> Optional[str]:
@@ -134,38 +170,51 @@ def best_intent(message: Message) -> Optional[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class MultilingualRiskScorer(StoredRegressionComponent[BlendedLevels]):
+class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
     """Probabilities per risk level for messages in Spanish and other languages."""
 
     MODEL_FILE = MODEL_FILE
 
     @classmethod
     def example_files(cls, config: Dict[str, Any]) -> List[Path]:
-        """The non-English examples file."""
-        return [examples_path(config)]
+        """The non-English examples files."""
+        return [examples_path(config), examples_path(config, "emergency_examples")]
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Where the non-English examples are; each regression's strength."""
-        return {"examples": "training/risk_es.yml", "c": 4.0, "spelling_c": 16.0}
+        return {
+            "examples": "training/risk_es.yml",
+            "emergency_examples": "training/risk_es_emergency.yml",
+            "c": 4.0,
+            "spelling_c": 16.0,
+        }
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fit the levels on the English examples and the other languages' ones."""
+        """Fit the levels on the English examples and the other languages' ones.
+
+        The emergency regressions learn the emergency examples besides.
+        """
         pairs = [
             (str(m.get(TEXT)), LEVEL_NAME_OF_INTENT.get(str(m.get(INTENT)), NO_RISK))
             for m in training_data.intent_examples
             if m.get(TEXT) and m.get(INTENT)
         ]
         pairs += read_examples(examples_path(self._config))
-        texts = [text for text, _ in pairs]
+        both = pairs + read_examples(examples_path(self._config, "emergency_examples"))
+        texts = [text for text, _ in both]
+        vectors = shared_e5().encode_all(texts)
         strength = {
             "meaning": float(self._config["c"]),
             "spelling": float(self._config["spelling_c"]),
         }
-        model = BlendedLevels.fit(
-            shared_e5().encode_all(texts), texts, [level for _, level in pairs], strength
+        levels = BlendedLevels.fit(
+            vectors[: len(pairs)], texts[: len(pairs)], [level for _, level in pairs], strength
         )
-        return self.keep(model)
+        emergency = BlendedLevels.fit(
+            vectors, texts, [emergency_or_not(level) for _, level in both], strength
+        )
+        return self.keep(LevelsWithEmergency(levels, emergency))
 
     def process(self, messages: List[Message]) -> List[Message]:
         """Score the messages in Spanish or in another language."""

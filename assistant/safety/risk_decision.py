@@ -41,6 +41,9 @@ CRISIS_LEVEL, UNSURE_LEVEL, EMERGENCY_LEVEL, DISTRESS_LEVEL, NO_RISK = (
     "distress",
     "none",
 )
+# The multilingual scorer's second emergency probability, from regressions of its own
+# (emergency or not), beside the levels' (assistant.components.multilingual_risk_scorer).
+EMERGENCY_OR_NOT = "emergency_or_not"
 LEVEL_NAME_OF_INTENT = {
     CRISIS_SELF: CRISIS_LEVEL,
     NOT_SAFE: CRISIS_LEVEL,
@@ -113,9 +116,11 @@ class Thresholds:
     other_language_emergency: float = 0.6
     other_language_some_risk: float = 0.5
     # A message in Spanish, which the assistant understands and answers: a sure crisis
-    # score asks the direct question, a sure emergency score gives 911.
+    # score asks the direct question, a sure emergency score gives 911 (the levels', or the
+    # emergency regressions' own, `EMERGENCY_OR_NOT`).
     spanish_check_in: float = 0.5
     spanish_emergency: float = 0.5
+    spanish_emergency_or_not: float = 0.6
     # Where the direct question would be asked: the crisis answer instead, when the
     # multilingual crisis score is this sure and the classifiers' crisis score agrees this much.
     spanish_crisis: float = 0.8
@@ -323,16 +328,25 @@ def decide_spanish(
         below = decision.level <= Level.DISTRESS or decision.intent == POSSIBLE_CRISIS
         denied = Level.EMERGENCY in set_aside
         emergency = 0.0 if denied else scores.get(EMERGENCY_LEVEL, 0.0)
-        if below and emergency >= thresholds.spanish_emergency:
-            # A question already raised keeps 988 after 911.
-            asked = decision.intent == POSSIBLE_CRISIS
-            intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
-            return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
-        topic = decision.topic or (decision.intent if decision.intent not in NOT_A_TOPIC else None)
+        # 911 from the levels' emergency probability or from the emergency regressions' own
+        # (`EMERGENCY_OR_NOT`, which learned more emergencies than the levels could).
+        sure_emergency = not denied and (
+            emergency >= thresholds.spanish_emergency
+            or scores.get(EMERGENCY_OR_NOT, 0.0) >= thresholds.spanish_emergency_or_not
+        )
         crisis = scores.get(CRISIS_LEVEL, 0.0)
         # A crisis cue the person denied ("I'm not suicidal", which reads as Spanish too)
         # is left to the classifiers' scores, as in English.
         crisis_counts = Level.CRISIS not in set_aside
+        if below and sure_emergency:
+            # A question already raised, or a crisis score that would raise it, keeps 988
+            # after 911 (the emergency probability is not taken from the crisis one).
+            asked = decision.intent == POSSIBLE_CRISIS or (
+                crisis_counts and crisis >= thresholds.spanish_check_in
+            )
+            intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
+            return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
+        topic = decision.topic or (decision.intent if decision.intent not in NOT_A_TOPIC else None)
         # For someone else only when the classifiers clearly say so: the question or the
         # answer for someone else, given to a person in a crisis, speaks past them.
         other = clearly_about_someone_else(classifiers, thresholds.someone_else_ratio)

@@ -41,8 +41,9 @@ FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # test covers them). v7 and v8: written on 2026-12-04 in two parts each by helpers who saw
 # nothing of the project, v8 for the overdose change of that night, v9 (many messages about
 # someone else) for the question about someone else, v10 for the training batches of that
-# night, v11 (180 emergencies) for the Spanish emergency cues of 2026-12-05; v12, written
-# after those cues were chosen, not yet scored (docs/safety.md says when each was scored).
+# night, v11 (180 emergencies) for the Spanish emergency cues of 2026-12-05 (tuned on since,
+# and held to floors), v12, written after those cues were chosen, first scored for the
+# emergency score of its own (docs/safety.md says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",

@@ -329,7 +329,12 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # alone), with the topic kept for after it; a sure emergency score gives 911.
     asked = read(crisis=0.7)
     assert asked.intent == "possible_crisis" and asked.topic == "palliative_vs_hospice"
-    assert read(emergency=0.7).intent == "medical_emergency"
+    assert read(emergency=0.7, none=0.3).intent == "medical_emergency"
+    # Or from the emergency regressions' own probability, from 0.6; below it, the levels'
+    # emergency probability counts toward the middle band.
+    assert read(emergency_or_not=0.7, none=1.0).intent == "medical_emergency"
+    middle = read(emergency_or_not=0.55, emergency=0.4, crisis=0.2, none=0.4)
+    assert middle.intent == "palliative_vs_hospice" and middle.some_risk
     # In the middle, the classifiers and patterns decide; "I didn't understand" names 988.
     middle = read(crisis=0.3, unsure=0.25)
     assert middle.intent == "palliative_vs_hospice" and middle.some_risk
@@ -337,7 +342,15 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # after the question keeps 988 after 911. A pattern's crisis or emergency stays.
     question = Decision("possible_crisis", Level.CRISIS)
     assert read(question, crisis=0.8).intent == "possible_crisis"
-    assert read(question, emergency=0.8).intent == "medical_emergency_and_crisis"
+    assert read(question, emergency_or_not=0.8).intent == "medical_emergency_and_crisis"
+    # The emergency score is its own regression's: "me tomé todas las pastillas, ya no quiero
+    # seguir" may be sure of both, and keeps 988 after 911; a denied crisis cue does not.
+    assert read(emergency_or_not=0.8, crisis=0.6).intent == "medical_emergency_and_crisis"
+    assert read(emergency_or_not=0.8, crisis=0.3).intent == "medical_emergency"
+    crisis_denied = frozenset({Level.CRISIS})
+    both = {"emergency_or_not": 0.8, "crisis": 0.6}
+    no_988 = decide_spanish(topic, both, THRESHOLDS, crisis_denied)
+    assert no_988.intent == "medical_emergency"
     emergency = Decision("medical_emergency", Level.EMERGENCY, some_risk=True)
     assert read(emergency, crisis=0.9) == emergency
     assert read(distress=0.6, none=0.4) == topic
@@ -346,7 +359,8 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     assert decide_spanish(topic, None, THRESHOLDS) == topic
     # "no tengo dolor de pecho": a denied emergency cue keeps the score from giving 911.
     denied = frozenset({Level.EMERGENCY})
-    assert decide_spanish(topic, {"emergency": 0.8}, THRESHOLDS, denied) == topic
+    for score in ("emergency", "emergency_or_not"):
+        assert decide_spanish(topic, {score: 0.8}, THRESHOLDS, denied) == topic
     # "I'm not suicidal" reads as Spanish too: a denied crisis cue is not asked about.
     not_asked = decide_spanish(topic, {"crisis": 0.7}, THRESHOLDS, frozenset({Level.CRISIS}))
     assert not_asked.intent == "palliative_vs_hospice"
