@@ -1,15 +1,19 @@
 """The e5 encoder and the pieces of the multilingual risk scorer that need no model."""
 
 from pathlib import Path
+from typing import Any, List, cast
 
 import numpy as np
 import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
+import assistant.components.multilingual_risk_scorer as scorer_module
 from assistant.components.multilingual_risk_scorer import (
     BlendedLevels,
     LevelsWithEmergency,
+    MultilingualRiskScorer,
     best_intent,
     emergency_or_not,
     read_examples,
@@ -102,17 +106,68 @@ def test_the_scores_read_spelling_where_meaning_says_nothing() -> None:
 
 
 def test_the_emergency_probability_is_its_own_regressions() -> None:
-    # The emergency regressions' probability comes after the levels', which are their own.
     crisis = ["ya no quiero vivir", "quiero matarme", "me quiero morir ya", "ya no aguanto vivir"]
-    emergency = ["no puede respirar", "no respira bien", "no respira nada", "casi no respira"]
-    texts = crisis + emergency
+    breath = ["no puede respirar", "no respira bien", "no respira nada", "casi no respira"]
+    texts = crisis + breath
     vectors = np.ones((len(texts), 4))
     strength = {"meaning": 1.0, "spelling": 16.0}
-    levels = BlendedLevels.fit(vectors, texts, ["crisis"] * 4 + ["emergency"] * 4, strength)
-    labels = ["other"] * 4 + ["emergency"] * 4
-    model = LevelsWithEmergency(levels, BlendedLevels.fit(vectors, texts, labels, strength))
-    assert list(model.classes_) == ["crisis", "emergency", "emergency_or_not"]
+    # The levels learned half the breath messages as emergencies; the emergency
+    # regressions learned them all, so the two read "mi papá no respira" apart.
+    levels = BlendedLevels.fit(
+        vectors, texts, ["crisis"] * 4 + ["emergency"] * 2 + ["none"] * 2, strength
+    )
+    labels = [emergency_or_not(level) for level in ["crisis"] * 4 + ["emergency"] * 4]
+    emergency = BlendedLevels.fit(vectors, texts, labels, strength)
+    model = LevelsWithEmergency(levels, emergency)
+    assert list(model.classes_) == ["crisis", "emergency", "none", "emergency_or_not"]
     *levels_p, emergency_p = model.probabilities(np.ones(4), "mi papá no respira", spanish=True)
-    # The levels' probabilities are theirs, and still sum to one.
     assert np.allclose(levels_p, levels.probabilities(np.ones(4), "mi papá no respira", True))
-    assert emergency_p > 0.5 > model.probabilities(np.ones(4), "quiero matarme", spanish=True)[2]
+    own = emergency.probabilities(np.ones(4), "mi papá no respira", True)
+    assert emergency_p == own[list(emergency.classes_).index("emergency")]
+    assert emergency_p > 0.5 and emergency_p > levels_p[1] + 0.1
+    assert model.probabilities(np.ones(4), "quiero matarme", spanish=True)[3] < 0.5
+
+
+def test_regressions_without_emergencies_are_refused() -> None:
+    texts = ["quiero matarme", "me quiero morir", "quiero mi casa", "en mi casa"]
+    no_emergency = BlendedLevels.fit(
+        np.ones((4, 4)), texts, ["crisis", "crisis", "none", "none"], {"meaning": 1, "spelling": 1}
+    )
+    with pytest.raises(ValueError, match="emergency"):
+        LevelsWithEmergency(no_emergency, no_emergency)
+
+
+class OnesEncoder:
+    def encode_all(self, texts: List[str]) -> np.ndarray:
+        return np.ones((len(texts), 4))
+
+
+def test_only_the_emergency_regressions_learn_the_emergency_examples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    examples = tmp_path / "risk.yml"
+    examples.write_text(
+        "- level: crisis\n  messages: [quiero matarme, me quiero matar, ya me quiero ir]\n"
+        "- level: none\n  messages: [mi casa, en mi casa, la casa de mi hija]\n"
+    )
+    extra = tmp_path / "emergency.yml"
+    extra.write_text("- level: emergency\n  messages: [zzqx respira, zzqx no respira]\n")
+    english = [
+        Message(data={TEXT: text, INTENT: intent})
+        for text, intent in [
+            ("she is not breathing", "medical_emergency"),
+            ("he is not breathing at all", "medical_emergency"),
+            ("what is hospice", "hospice_info"),
+            ("what does hospice do", "hospice_info"),
+        ]
+    ]
+    kept: List[Any] = []
+    monkeypatch.setattr(scorer_module, "shared_e5", OnesEncoder)
+    monkeypatch.setattr(MultilingualRiskScorer, "keep", lambda self, model: kept.append(model))
+    config = {**MultilingualRiskScorer.get_default_config()}
+    config.update(examples=str(examples), emergency_examples=str(extra))
+    component = MultilingualRiskScorer(config, cast(Any, None), cast(Any, None))
+    component.train(TrainingData(training_examples=english))
+    (model,) = kept
+    assert "zzqx" not in model.levels.spelling.vocabulary_
+    assert "zzqx" in model.emergency.spelling.vocabulary_

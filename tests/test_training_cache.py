@@ -1,6 +1,7 @@
 """Training again after a change that leaves these components as they were."""
 
-from typing import Type
+from pathlib import Path
+from typing import Optional, Type
 
 import pytest
 from rasa.engine.graph import GraphComponent
@@ -23,3 +24,18 @@ def test_a_component_restored_from_rasas_cache_can_be_fingerprinted(
     assert component.fingerprint_addon(restored_config) == component.fingerprint_addon(
         component.get_default_config()
     )
+
+
+def test_editing_either_examples_file_trains_the_scorer_again(tmp_path: Path) -> None:
+    examples, emergencies = tmp_path / "risk.yml", tmp_path / "emergency.yml"
+    config = {"examples": str(examples), "emergency_examples": str(emergencies)}
+
+    def fingerprint(first: str, second: str) -> Optional[str]:
+        examples.write_text(first)
+        emergencies.write_text(second)
+        return MultilingualRiskScorer.fingerprint_addon(config)
+
+    before = fingerprint("- a\n", "- b\n")
+    assert fingerprint("- a\n", "- c\n") != before
+    # Text moved from one file to the other trains differently.
+    assert fingerprint("- a\n- b\n", "") != fingerprint("- a\n", "- b\n")

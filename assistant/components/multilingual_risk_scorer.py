@@ -10,7 +10,7 @@ crisis better than the 4-bit sentence model does alone; docs/languages.md). A Sp
 message gets their mean, a message in another language the meaning alone. A second
 emergency probability comes from a pair of regressions of its own (emergency or not), which
 also learn `training/risk_es_emergency.yml`: trained into the levels, those examples took
-probability from crises too (docs/safety.md, "2026-12-05: an emergency score of its own").
+probability from crises too (docs/safety.md, "2026-12-05, later: an emergency score of its own").
 It runs only for messages in Spanish (by the language detector, from a probability of
 0.6) and those whose best intent is `other_language` (it comes after the classifiers and
 the language detector in config.yml): English messages pay nothing. The risk assessor
@@ -138,6 +138,12 @@ class LevelsWithEmergency:
     # Two classes: EMERGENCY_LEVEL and OTHER_THAN_EMERGENCY.
     emergency: BlendedLevels
 
+    def __post_init__(self) -> None:
+        """Both must know emergencies, or the scores would be read at the wrong place."""
+        for regressions in (self.levels, self.emergency):
+            if EMERGENCY_LEVEL not in regressions.classes_:
+                raise ValueError(f"No {EMERGENCY_LEVEL!r} among {list(regressions.classes_)}")
+
     @property
     def classes_(self) -> np.ndarray:
         """The level names and `EMERGENCY_OR_NOT`, in the order of `probabilities`."""
@@ -201,18 +207,22 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             if m.get(TEXT) and m.get(INTENT)
         ]
         pairs += read_examples(examples_path(self._config))
-        both = pairs + read_examples(examples_path(self._config, "emergency_examples"))
-        texts = [text for text, _ in both]
+        emergency_examples = read_examples(examples_path(self._config, "emergency_examples"))
+        texts = [text for text, _ in pairs]
+        extra_texts = [text for text, _ in emergency_examples]
+        # Encoded apart, so that the levels see exactly the vectors they saw before.
         vectors = shared_e5().encode_all(texts)
+        extra_vectors = shared_e5().encode_all(extra_texts)
         strength = {
             "meaning": float(self._config["c"]),
             "spelling": float(self._config["spelling_c"]),
         }
-        levels = BlendedLevels.fit(
-            vectors[: len(pairs)], texts[: len(pairs)], [level for _, level in pairs], strength
-        )
+        levels = BlendedLevels.fit(vectors, texts, [level for _, level in pairs], strength)
         emergency = BlendedLevels.fit(
-            vectors, texts, [emergency_or_not(level) for _, level in both], strength
+            np.vstack([vectors, extra_vectors]),
+            texts + extra_texts,
+            [emergency_or_not(level) for _, level in pairs + emergency_examples],
+            strength,
         )
         return self.keep(LevelsWithEmergency(levels, emergency))
 

@@ -38,12 +38,18 @@ def stored(model_storage: ModelStorage, resource: Resource, file_name: str) -> A
 
 
 def files_digest(paths: Iterable[Path]) -> Optional[str]:
-    """The files' content as one hash (None without files): a component's fingerprint add-on."""
+    """The files' names and content as one hash (None without files): a fingerprint add-on.
+
+    Each file's name and length go in before its content, so that text moved from one file
+    to the next (which trains differently) changes the hash.
+    """
     digest = hashlib.sha256()
     found = False
     for path in paths:
         if path.exists():
-            digest.update(path.read_bytes())
+            content = path.read_bytes()
+            digest.update(f"{path.name}\0{len(content)}\0".encode())
+            digest.update(content)
             found = True
     return digest.hexdigest() if found else None
 

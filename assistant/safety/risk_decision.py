@@ -311,17 +311,19 @@ def decide_spanish(
 
     A Spanish message is read like an English one (patterns, Spanish cues, and the
     classifiers' probabilities per level, the Spanish classifier averaged in). The
-    multilingual scores only raise the level when they are sure: 911 from the emergency
-    threshold, and from the crisis one the direct question (in Spanish, naming 988's
-    Spanish line). Alone they never give the crisis answer: on benign Spanish messages full
-    of death words they are too often sure and wrong. They give it where the question would
-    be asked, the multilingual crisis score is very sure (`spanish_crisis`) and the
-    classifiers' crisis score agrees (`spanish_crisis_agreement`), for someone else only
-    when the classifiers clearly say so (`someone_else_ratio`); not for an idiom or
-    a crisis cue the person set aside. In their middle band only "I didn't understand" names
-    988: the direct question and the distress answer from there were false alarms on
-    ordinary Spanish questions (docs/languages.md). An emergency cue the person denied
-    ("no tengo fiebre") keeps the emergency score out of both, as in English.
+    multilingual scores only raise the level when they are sure: 911 from the levels'
+    emergency threshold or the emergency regressions' own (`EMERGENCY_OR_NOT`), with 988
+    after it where the crisis scores would have asked or named 988, and from the crisis
+    threshold the direct question (in Spanish, naming 988's Spanish line). Alone they never
+    give the crisis answer: on benign Spanish messages full of death words they are too
+    often sure and wrong. They give it where the question would be asked, the multilingual
+    crisis score is very sure (`spanish_crisis`) and the classifiers' crisis score agrees
+    (`spanish_crisis_agreement`), for someone else only when the classifiers clearly say so
+    (`someone_else_ratio`); not for an idiom or a crisis cue the person set aside. In their
+    middle band only "I didn't understand" names 988: the direct question and the distress
+    answer from there were false alarms on ordinary Spanish questions (docs/languages.md).
+    An emergency cue the person denied ("no tengo fiebre") keeps both emergency scores out
+    of all of this, as in English.
     """
     if scores:
         # Below an emergency or a crisis: nothing, distress, or the direct question.
@@ -335,14 +337,20 @@ def decide_spanish(
             or scores.get(EMERGENCY_OR_NOT, 0.0) >= thresholds.spanish_emergency_or_not
         )
         crisis = scores.get(CRISIS_LEVEL, 0.0)
+        unsure = scores.get(UNSURE_LEVEL, 0.0)
         # A crisis cue the person denied ("I'm not suicidal", which reads as Spanish too)
         # is left to the classifiers' scores, as in English.
         crisis_counts = Level.CRISIS not in set_aside
         if below and sure_emergency:
-            # A question already raised, or a crisis score that would raise it, keeps 988
-            # after 911 (the emergency probability is not taken from the crisis one).
+            # A question already raised, or crisis scores that would ask it or name 988
+            # ("no puedo más, me tomé las pastillas"), keep 988 after 911: the emergency
+            # regressions' probability is not taken from the crisis one.
             asked = decision.intent == POSSIBLE_CRISIS or (
-                crisis_counts and crisis >= thresholds.spanish_check_in
+                crisis_counts
+                and (
+                    crisis >= thresholds.spanish_check_in
+                    or crisis + unsure >= thresholds.other_language_some_risk
+                )
             )
             intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
             return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
@@ -366,7 +374,7 @@ def decide_spanish(
                 )
             return decision
         # In the middle band, "I didn't understand" names 988 (as `some_risk` does in English).
-        middle = crisis + scores.get(UNSURE_LEVEL, 0.0) + emergency
+        middle = crisis + unsure + emergency
         if middle >= thresholds.other_language_some_risk:
             return replace(decision, some_risk=True)
     return decision

@@ -37,19 +37,21 @@ FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
 # three times for the changes of that evening, and its second scoring was part of the evidence
 # against a training batch, so it is lightly tuned on (docs/safety.md). Held to floors since.
 FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
+# Written on 2026-12-04 (180 emergencies) for the Spanish emergency cues of 2026-12-05, scored
+# for them, then the threshold of the emergency score of its own was chosen on it: a
+# development set, held to floors since (docs/safety.md).
+FROZEN_ES_V11 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v11.yml"
 # Written before a Spanish design change, scored for it, not yet held to floors (the leak
 # test covers them). v7 and v8: written on 2026-12-04 in two parts each by helpers who saw
 # nothing of the project, v8 for the overdose change of that night, v9 (many messages about
 # someone else) for the question about someone else, v10 for the training batches of that
-# night, v11 (180 emergencies) for the Spanish emergency cues of 2026-12-05 (tuned on since,
-# and held to floors), v12, written after those cues were chosen, first scored for the
-# emergency score of its own (docs/safety.md says when each was scored).
+# night; v12, written after the Spanish emergency cues of 2026-12-05 were chosen, first scored
+# for the emergency score of its own (docs/safety.md says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
     "v9": PROJECT_DIR / "tests" / "frozen" / "risk_es_v9.yml",
     "v10": PROJECT_DIR / "tests" / "frozen" / "risk_es_v10.yml",
-    "v11": PROJECT_DIR / "tests" / "frozen" / "risk_es_v11.yml",
     "v12": PROJECT_DIR / "tests" / "frozen" / "risk_es_v12.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change

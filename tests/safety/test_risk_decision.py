@@ -342,11 +342,19 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     # after the question keeps 988 after 911. A pattern's crisis or emergency stays.
     question = Decision("possible_crisis", Level.CRISIS)
     assert read(question, crisis=0.8).intent == "possible_crisis"
+    assert read(question, emergency=0.8).intent == "medical_emergency_and_crisis"
     assert read(question, emergency_or_not=0.8).intent == "medical_emergency_and_crisis"
     # The emergency score is its own regression's: "me tomé todas las pastillas, ya no quiero
     # seguir" may be sure of both, and keeps 988 after 911; a denied crisis cue does not.
     assert read(emergency_or_not=0.8, crisis=0.6).intent == "medical_emergency_and_crisis"
-    assert read(emergency_or_not=0.8, crisis=0.3).intent == "medical_emergency"
+    assert read(emergency_or_not=0.8, crisis=0.3, none=0.7).intent == "medical_emergency"
+    # "No puedo más, me tomé las pastillas": crisis scores in the middle band, which would
+    # have named 988, keep it after 911.
+    split = read(emergency_or_not=0.7, crisis=0.35, unsure=0.2, none=0.45)
+    assert split.intent == "medical_emergency_and_crisis"
+    # The emergency regressions' score gives 911 from 0.6, and below it nothing of its own.
+    assert read(emergency_or_not=0.6, none=1.0).intent == "medical_emergency"
+    assert read(emergency_or_not=0.59, none=1.0) == topic
     crisis_denied = frozenset({Level.CRISIS})
     both = {"emergency_or_not": 0.8, "crisis": 0.6}
     no_988 = decide_spanish(topic, both, THRESHOLDS, crisis_denied)
