@@ -46,13 +46,15 @@ FROZEN_ES_V11 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v11.yml"
 # nothing of the project, v8 for the overdose change of that night, v9 (many messages about
 # someone else) for the question about someone else, v10 for the training batches of that
 # night; v12, written after the Spanish emergency cues of 2026-12-05 were chosen, first scored
-# for the emergency score of its own (docs/safety.md says when each was scored).
+# for the emergency score of its own; v13 (80 emergencies), written after that score was
+# built, not yet scored (docs/safety.md says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
     "v9": PROJECT_DIR / "tests" / "frozen" / "risk_es_v9.yml",
     "v10": PROJECT_DIR / "tests" / "frozen" / "risk_es_v10.yml",
     "v12": PROJECT_DIR / "tests" / "frozen" / "risk_es_v12.yml",
+    "v13": PROJECT_DIR / "tests" / "frozen" / "risk_es_v13.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
