@@ -7,7 +7,7 @@ from typing import Dict, List, Tuple
 import pytest
 import yaml
 
-from assistant.components.multilingual_risk_scorer import read_examples
+from assistant.components.multilingual_risk_scorer import MultilingualRiskScorer, read_examples
 from tests.safety.risk_scoring import (
     DEV_EN,
     FROZEN_EN,
@@ -143,8 +143,10 @@ def test_no_spanish_frozen_message_is_in_the_multilingual_training_examples() ->
         " ".join(words(text)) for texts in training_examples().values() for text in texts
     } | {
         " ".join(words(text))
-        for examples in ("risk_es.yml", "risk_es_emergency.yml")
-        for text, _ in read_examples(PROJECT_DIR / "training" / examples)
+        for examples in MultilingualRiskScorer.example_files(
+            MultilingualRiskScorer.get_default_config()
+        )
+        for text, _ in read_examples(examples)
     }
     # Counted, never listed.
     leaked = sum(

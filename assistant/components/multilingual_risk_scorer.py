@@ -211,8 +211,9 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
         texts = [text for text, _ in pairs]
         extra_texts = [text for text, _ in emergency_examples]
         # Encoded apart, so that the levels see exactly the vectors they saw before.
-        vectors = shared_e5().encode_all(texts)
-        extra_vectors = shared_e5().encode_all(extra_texts)
+        encoder = shared_e5()
+        vectors = encoder.encode_all(texts)
+        extra_vectors = encoder.encode_all(extra_texts)
         strength = {
             "meaning": float(self._config["c"]),
             "spelling": float(self._config["spelling_c"]),
