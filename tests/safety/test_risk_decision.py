@@ -359,8 +359,17 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     both = {"emergency_or_not": 0.8, "crisis": 0.6}
     no_988 = decide_spanish(topic, both, THRESHOLDS, crisis_denied)
     assert no_988.intent == "medical_emergency"
+    # An emergency the cues or the classifiers found keeps 911 first; told with a crisis
+    # the scores hear ("¿el seguro paga si uno se muere por sobredosis?"), 988 after it.
     emergency = Decision("medical_emergency", Level.EMERGENCY, some_risk=True)
-    assert read(emergency, crisis=0.9) == emergency
+    with_crisis = read(emergency, crisis=0.9)
+    assert with_crisis.intent == "medical_emergency_and_crisis"
+    assert with_crisis.level == Level.EMERGENCY and with_crisis.some_risk
+    assert read(emergency, crisis=0.3, unsure=0.25).intent == "medical_emergency_and_crisis"
+    assert read(emergency, crisis=0.3, none=0.7) == emergency
+    assert decide_spanish(emergency, {"crisis": 0.9}, THRESHOLDS, crisis_denied) == emergency
+    crisis = Decision("crisis_self", Level.CRISIS, some_risk=True)
+    assert read(crisis, emergency=0.9, crisis=0.9) == crisis
     assert read(distress=0.6, none=0.4) == topic
     # "me muero de ganas de ver a mis nietos": the topic.
     assert read(none=0.9, crisis=0.05) == topic
