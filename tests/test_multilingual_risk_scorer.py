@@ -1,5 +1,6 @@
 """The e5 encoder and the pieces of the multilingual risk scorer that need no model."""
 
+from collections import Counter
 from pathlib import Path
 from typing import Any, List, cast
 
@@ -19,6 +20,7 @@ from assistant.components.multilingual_risk_scorer import (
     read_examples,
 )
 from assistant.embeddings.e5 import DIMENSIONS, E5Encoder
+from assistant.safety.risk_decision import EMERGENCY_LEVEL
 from assistant.safety.risk_decision import LEVEL_NAME_OF_INTENT as LEVEL_OF_INTENT
 from tests.training_data import PROJECT_DIR
 
@@ -142,14 +144,17 @@ class OnesEncoder:
         return np.ones((len(texts), 4))
 
 
-def test_only_the_emergency_regressions_learn_the_emergency_examples(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def trained_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level_examples: str
+) -> LevelsWithEmergency:
+    """The scorer trained with a stub encoder on small examples files."""
     examples = tmp_path / "risk.yml"
     examples.write_text(
         "- level: crisis\n  messages: [quiero matarme, me quiero matar, ya me quiero ir]\n"
         "- level: none\n  messages: [mi casa, en mi casa, la casa de mi hija]\n"
     )
+    levels_only = tmp_path / "levels.yml"
+    levels_only.write_text(level_examples)
     extra = tmp_path / "emergency.yml"
     extra.write_text("- level: emergency\n  messages: [zzqx respira, zzqx no respira]\n")
     english = [
@@ -165,9 +170,38 @@ def test_only_the_emergency_regressions_learn_the_emergency_examples(
     monkeypatch.setattr(scorer_module, "shared_e5", OnesEncoder)
     monkeypatch.setattr(MultilingualRiskScorer, "keep", lambda self, model: kept.append(model))
     config = {**MultilingualRiskScorer.get_default_config()}
-    config.update(examples=str(examples), emergency_examples=str(extra))
+    config.update(
+        examples=str(examples), level_examples=str(levels_only), emergency_examples=str(extra)
+    )
     component = MultilingualRiskScorer(config, cast(Any, None), cast(Any, None))
     component.train(TrainingData(training_examples=english))
     (model,) = kept
+    return cast(LevelsWithEmergency, model)
+
+
+def test_each_regressions_learn_their_own_examples(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    model = trained_on(
+        tmp_path, monkeypatch, "- level: crisis\n  messages: [yyqw pastillas, yyqw seguro]\n"
+    )
     assert "zzqx" not in model.levels.spelling.vocabulary_
     assert "zzqx" in model.emergency.spelling.vocabulary_
+    assert "yyqw" in model.levels.spelling.vocabulary_
+    assert "yyqw" not in model.emergency.spelling.vocabulary_
+
+
+def test_an_emergency_among_the_level_examples_stops_training(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Unlearned by the emergency regressions, it would be "not an emergency" to nothing.
+    with pytest.raises(ValueError, match="emergencies belong"):
+        trained_on(tmp_path, monkeypatch, "- level: emergency\n  messages: [no respira]\n")
+
+
+def test_the_level_examples_are_many_crises_and_no_emergency() -> None:
+    levels = Counter(
+        level for _, level in read_examples(PROJECT_DIR / "training" / "risk_es_levels.yml")
+    )
+    assert EMERGENCY_LEVEL not in levels
+    assert levels["crisis"] >= 500 and levels["none"] >= 300 and levels["distress"] >= 200

@@ -26,16 +26,24 @@ def test_a_component_restored_from_rasas_cache_can_be_fingerprinted(
     )
 
 
-def test_editing_either_examples_file_trains_the_scorer_again(tmp_path: Path) -> None:
-    examples, emergencies = tmp_path / "risk.yml", tmp_path / "emergency.yml"
-    config = {"examples": str(examples), "emergency_examples": str(emergencies)}
+def test_editing_any_examples_file_trains_the_scorer_again(tmp_path: Path) -> None:
+    examples, levels = tmp_path / "risk.yml", tmp_path / "levels.yml"
+    emergencies = tmp_path / "emergency.yml"
+    config = {
+        "examples": str(examples),
+        "level_examples": str(levels),
+        "emergency_examples": str(emergencies),
+    }
 
-    def fingerprint(first: str, second: str) -> Optional[str]:
+    def fingerprint(first: str, second: str, third: str = "- c\n") -> Optional[str]:
         examples.write_text(first)
+        levels.write_text(third)
         emergencies.write_text(second)
         return MultilingualRiskScorer.fingerprint_addon(config)
 
     before = fingerprint("- a\n", "- b\n")
-    assert fingerprint("- a\n", "- c\n") != before
-    # Text moved from one file to the other trains differently.
+    assert fingerprint("- a\n", "- d\n") != before
+    assert fingerprint("- a\n", "- b\n", "- d\n") != before
+    # Text moved from one file to another trains differently.
     assert fingerprint("- a\n- b\n", "") != fingerprint("- a\n", "- b\n")
+    assert fingerprint("- a\n", "- b\n", "- c\n- e\n") != fingerprint("- a\n- e\n", "- b\n")

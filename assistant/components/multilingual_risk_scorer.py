@@ -184,13 +184,18 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
     @classmethod
     def example_files(cls, config: Dict[str, Any]) -> List[Path]:
         """The non-English examples files."""
-        return [examples_path(config), examples_path(config, "emergency_examples")]
+        return [
+            examples_path(config),
+            examples_path(config, "level_examples"),
+            examples_path(config, "emergency_examples"),
+        ]
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         """Where the non-English examples are; each regression's strength."""
         return {
             "examples": "training/risk_es.yml",
+            "level_examples": "training/risk_es_levels.yml",
             "emergency_examples": "training/risk_es_emergency.yml",
             "c": 4.0,
             "spelling_c": 16.0,
@@ -199,7 +204,9 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the levels on the English examples and the other languages' ones.
 
-        The emergency regressions learn the emergency examples besides.
+        The levels also learn the level examples (no emergencies among them: as "not an
+        emergency", their many messages would lower every emergency score); the emergency
+        regressions learn the emergency examples instead.
         """
         pairs = [
             (str(m.get(TEXT)), LEVEL_NAME_OF_INTENT.get(str(m.get(INTENT)), NO_RISK))
@@ -207,18 +214,31 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             if m.get(TEXT) and m.get(INTENT)
         ]
         pairs += read_examples(examples_path(self._config))
+        level_examples = read_examples(examples_path(self._config, "level_examples"))
+        if any(level == EMERGENCY_LEVEL for _, level in level_examples):
+            raise ValueError(
+                f"{examples_path(self._config, 'level_examples')}: emergencies belong in the "
+                "examples the emergency regressions learn too"
+            )
         emergency_examples = read_examples(examples_path(self._config, "emergency_examples"))
         texts = [text for text, _ in pairs]
+        level_texts = [text for text, _ in level_examples]
         extra_texts = [text for text, _ in emergency_examples]
-        # Encoded apart, so that the levels see exactly the vectors they saw before.
+        # Each file encoded apart, so that the examples learned before keep their vectors.
         encoder = shared_e5()
         vectors = encoder.encode_all(texts)
+        level_vectors = encoder.encode_all(level_texts)
         extra_vectors = encoder.encode_all(extra_texts)
         strength = {
             "meaning": float(self._config["c"]),
             "spelling": float(self._config["spelling_c"]),
         }
-        levels = BlendedLevels.fit(vectors, texts, [level for _, level in pairs], strength)
+        levels = BlendedLevels.fit(
+            np.vstack([vectors, level_vectors]),
+            texts + level_texts,
+            [level for _, level in pairs + level_examples],
+            strength,
+        )
         emergency = BlendedLevels.fit(
             np.vstack([vectors, extra_vectors]),
             texts + extra_texts,
