@@ -194,7 +194,7 @@ def test_each_regressions_learn_their_own_examples(
 def test_an_emergency_among_the_level_examples_stops_training(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Unlearned by the emergency regressions, it would be "not an emergency" to nothing.
+    # The emergency regressions would never learn it: the two emergency scores would differ.
     with pytest.raises(ValueError, match="emergencies belong"):
         trained_on(tmp_path, monkeypatch, "- level: emergency\n  messages: [no respira]\n")
 

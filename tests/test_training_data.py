@@ -23,6 +23,7 @@ from tests.safety.risk_scoring import (
     SITUATION_PROBES,
     UNOPENED_EN,
     UNOPENED_ES,
+    UNSCORED,
     read_split,
 )
 from tests.training_data import (
@@ -128,6 +129,7 @@ def test_no_example_is_labelled_with_two_intents() -> None:
 def test_no_frozen_risk_message_is_in_training() -> None:
     training = {" ".join(words(text)) for texts in training_examples().values() for text in texts}
     splits = [FROZEN_EN, *RESERVE_EN.values(), *UNOPENED_EN.values(), *DEV_EN.values()]
+    splits += [*UNSCORED.values()]
     splits += [*SITUATION_PROBES.values(), *GRIEF_PROBES.values()]
     # Counted, never listed: a failure must not print a split's messages.
     leaked = sum(
@@ -160,6 +162,7 @@ def test_no_spanish_frozen_message_is_in_the_multilingual_training_examples() ->
             FROZEN_ES_V6,
             FROZEN_ES_V11,
             *UNOPENED_ES.values(),
+            *UNSCORED.values(),
             SITUATION_PROBES["Spanish"],
             GRIEF_PROBES["Spanish"],
         )

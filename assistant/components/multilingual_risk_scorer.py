@@ -204,9 +204,9 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
     def train(self, training_data: TrainingData) -> Resource:
         """Fit the levels on the English examples and the other languages' ones.
 
-        The levels also learn the level examples (no emergencies among them: as "not an
-        emergency", their many messages would lower every emergency score); the emergency
-        regressions learn the emergency examples instead.
+        The levels also learn the level examples, which hold no emergency; the emergency
+        regressions do not (taught to them as "not an emergency", those examples cost Spanish
+        emergencies their 911: docs/safety.md), and learn the emergency examples instead.
         """
         pairs = [
             (str(m.get(TEXT)), LEVEL_NAME_OF_INTENT.get(str(m.get(INTENT)), NO_RISK))

@@ -74,6 +74,7 @@ from assistant.safety.spanish import (
     spanish_idiom,
     spanish_level,
     spanish_overdose_taken,
+    spanish_said_to_be_a_mistake,
     spanish_unsafe,
 )
 
@@ -211,7 +212,14 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                 set_aside = set_aside | {Level.EMERGENCY}
             # An idiom ("me muero de ganas") never has the classifiers' agreement for a crisis.
             agreeing = RiskScores() if assessment.idiom else scores
-            raised = decide_spanish(decision, multilingual, self.thresholds, set_aside, agreeing)
+            raised = decide_spanish(
+                decision,
+                multilingual,
+                self.thresholds,
+                set_aside,
+                agreeing,
+                by_mistake=spanish_said_to_be_a_mistake(text),
+            )
             return raised, scores
         return decide_other_language(decision, multilingual, self.thresholds), scores
 

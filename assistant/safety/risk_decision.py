@@ -306,6 +306,7 @@ def decide_spanish(
     thresholds: Thresholds,
     set_aside: FrozenSet[Level] = frozenset(),
     classifiers: RiskScores = RiskScores(),
+    by_mistake: bool = False,
 ) -> Decision:
     """The decision for a message in Spanish, raised by the multilingual scores when sure.
 
@@ -313,13 +314,14 @@ def decide_spanish(
     probabilities per level, the Spanish classifier averaged in). The multilingual scores only
     raise the level when they are sure: 911 from the levels' emergency threshold or the
     emergency regressions' own (`EMERGENCY_OR_NOT`), with 988 after it where the crisis scores
-    would have asked or named 988 (also after an emergency the cues or the classifiers found),
-    and from the crisis threshold the direct question (in Spanish, naming 988's Spanish line).
-    Alone they never give the crisis answer: on benign Spanish messages full of death words they
-    are too often sure and wrong. They give it where the question would be asked, the
-    multilingual crisis score is very sure (`spanish_crisis`) and the classifiers' crisis score
-    agrees (`spanish_crisis_agreement`), for someone else only when the classifiers clearly say
-    so (`someone_else_ratio`); not for an idiom or a crisis cue the person set aside. In their
+    would have asked or named 988 (after an emergency the cues or the classifiers found, where
+    the crisis score would ask, unless `by_mistake`: "sin querer"), and from the crisis
+    threshold the direct question (in Spanish, naming 988's Spanish line). Alone they never give
+    the crisis answer: on benign Spanish messages full of death words they are too often sure
+    and wrong. They give it where the question would be asked, the multilingual crisis score is
+    very sure (`spanish_crisis`) and the classifiers' crisis score agrees
+    (`spanish_crisis_agreement`), for someone else only when the classifiers clearly say so
+    (`someone_else_ratio`); not for an idiom or a crisis cue the person set aside. In their
     middle band only "I didn't understand" names 988: the direct question and the distress
     answer from there were false alarms on ordinary Spanish questions (docs/languages.md). An
     emergency cue the person denied ("no tengo fiebre") keeps both emergency scores out of all
@@ -341,23 +343,30 @@ def decide_spanish(
         # A crisis cue the person denied ("I'm not suicidal", which reads as Spanish too)
         # is left to the classifiers' scores, as in English.
         crisis_counts = Level.CRISIS not in set_aside
-        # Crisis scores that would ask the direct question or name 988.
-        crisis_heard = crisis_counts and (
-            crisis >= thresholds.spanish_check_in
-            or crisis + unsure >= thresholds.other_language_some_risk
-        )
         if below and sure_emergency:
             # A question already raised, or crisis scores that would ask it or name 988
             # ("no puedo más, me tomé las pastillas"), keep 988 after 911: the emergency
             # regressions' probability is not taken from the crisis one.
-            asked = decision.intent == POSSIBLE_CRISIS or crisis_heard
+            asked = decision.intent == POSSIBLE_CRISIS or (
+                crisis_counts
+                and (
+                    crisis >= thresholds.spanish_check_in
+                    or crisis + unsure >= thresholds.other_language_some_risk
+                )
+            )
             intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
             return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
-        if decision.intent == EMERGENCY and crisis_heard:
-            # An emergency the classifiers or the cues found, told with a crisis ("¿el seguro
-            # paga si uno se muere por sobredosis?"): 911 first, then 988, as in English
-            # when the crisis score is high.
-            return replace(decision, intent=EMERGENCY_AND_CRISIS)
+        if (
+            decision.intent == EMERGENCY
+            and crisis_counts
+            and not by_mistake
+            and crisis >= thresholds.spanish_check_in
+        ):
+            # An emergency the classifiers or the cues found, told with a crisis only the
+            # multilingual crisis score hears ("¿el seguro paga si uno se muere por
+            # sobredosis?"): 911 first, then 988. The crisis score alone, from where it
+            # would ask the question; not for a dose said to be a mistake.
+            return replace(decision, intent=EMERGENCY_AND_CRISIS, source="multilingual")
         topic = decision.topic or (decision.intent if decision.intent not in NOT_A_TOPIC else None)
         # For someone else only when the classifiers clearly say so: the question or the
         # answer for someone else, given to a person in a crisis, speaks past them.

@@ -438,6 +438,11 @@ def spanish_overdose_taken(text: str) -> bool:
     return _found(OVERDOSE_CUES, folded) and not BY_MISTAKE.search(folded)
 
 
+def spanish_said_to_be_a_mistake(text: str) -> bool:
+    """Whether a Spanish message says something was done by mistake ("sin querer")."""
+    return BY_MISTAKE.search(fold(text)) is not None
+
+
 def spanish_emergency_denied(text: str) -> bool:
     """Whether Spanish emergency cues occur, each of them denied ("no tengo dolor de pecho").
 

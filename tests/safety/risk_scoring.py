@@ -47,8 +47,7 @@ FROZEN_ES_V11 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v11.yml"
 # someone else) for the question about someone else, v10 for the training batches of that
 # night; v12, written after the Spanish emergency cues of 2026-12-05 were chosen, first scored
 # for the emergency score of its own; v13 (80 emergencies), written after that score was
-# built, first scored for the Spanish level examples; v14, written while those were measured,
-# unscored (docs/safety.md says when each was scored).
+# built, first scored for the Spanish level examples (docs/safety.md says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
@@ -56,7 +55,6 @@ UNOPENED_ES: Dict[str, Path] = {
     "v10": PROJECT_DIR / "tests" / "frozen" / "risk_es_v10.yml",
     "v12": PROJECT_DIR / "tests" / "frozen" / "risk_es_v12.yml",
     "v13": PROJECT_DIR / "tests" / "frozen" / "risk_es_v13.yml",
-    "v14": PROJECT_DIR / "tests" / "frozen" / "risk_es_v14.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
@@ -75,13 +73,18 @@ RESERVE_EN = {
 # Written before a design change, scored for it, not yet held to floors (the leak test covers
 # them). v14 and v15: written on 2026-12-04 in two parts each by helpers who saw nothing of
 # the project, v15 (many messages about someone else) for the question about someone else,
-# v16 for the training batches of that night (docs/safety.md says when each was scored); v17,
-# written on 2026-12-05 in two parts, for the next English change, unscored.
+# v16 for the training batches of that night (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
     "reserve v16": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v16.yml",
-    "reserve v17": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v17.yml",
+}
+# Written on 2026-12-05 in two parts each by helpers who saw nothing of the project, for the
+# next design change in each language: unscored, so no bench scores them (the leak test
+# covers them). Move one to the lists above when a change is first measured on it.
+UNSCORED: Dict[str, Path] = {
+    "Spanish v14": PROJECT_DIR / "tests" / "frozen" / "risk_es_v14.yml",
+    "English reserve v17": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v17.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.

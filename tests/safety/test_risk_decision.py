@@ -365,9 +365,15 @@ def test_spanish_scores_only_raise_the_level_and_give_answers_in_spanish() -> No
     with_crisis = read(emergency, crisis=0.9)
     assert with_crisis.intent == "medical_emergency_and_crisis"
     assert with_crisis.level == Level.EMERGENCY and with_crisis.some_risk
-    assert read(emergency, crisis=0.3, unsure=0.25).intent == "medical_emergency_and_crisis"
-    assert read(emergency, crisis=0.3, none=0.7) == emergency
+    assert with_crisis.source == "multilingual"
+    # From the crisis score alone, where it would ask the question; not from the middle band
+    # ("tengo dolor de pecho y siento que me estoy muriendo" is fear, not a wish).
+    assert read(emergency, crisis=0.5, none=0.5).intent == "medical_emergency_and_crisis"
+    assert read(emergency, crisis=0.3, unsure=0.25, none=0.45) == emergency
+    assert read(emergency, crisis=0.49, none=0.51) == emergency
     assert decide_spanish(emergency, {"crisis": 0.9}, THRESHOLDS, crisis_denied) == emergency
+    # "Me tomé doble dosis sin querer": a dose said to be a mistake gets 911 alone.
+    assert decide_spanish(emergency, {"crisis": 0.9}, THRESHOLDS, by_mistake=True) == emergency
     crisis = Decision("crisis_self", Level.CRISIS, some_risk=True)
     assert read(crisis, emergency=0.9, crisis=0.9) == crisis
     assert read(distress=0.6, none=0.4) == topic
