@@ -179,7 +179,7 @@ def trained_on(
     return cast(LevelsWithEmergency, model)
 
 
-def test_each_regressions_learn_their_own_examples(
+def test_each_pair_of_regressions_learns_its_own_examples(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     model = trained_on(
