@@ -343,25 +343,20 @@ def decide_spanish(
         # A crisis cue the person denied ("I'm not suicidal", which reads as Spanish too)
         # is left to the classifiers' scores, as in English.
         crisis_counts = Level.CRISIS not in set_aside
+        # The crisis score alone would ask the direct question.
+        would_ask = crisis_counts and crisis >= thresholds.spanish_check_in
         if below and sure_emergency:
             # A question already raised, or crisis scores that would ask it or name 988
             # ("no puedo más, me tomé las pastillas"), keep 988 after 911: the emergency
             # regressions' probability is not taken from the crisis one.
-            asked = decision.intent == POSSIBLE_CRISIS or (
-                crisis_counts
-                and (
-                    crisis >= thresholds.spanish_check_in
-                    or crisis + unsure >= thresholds.other_language_some_risk
-                )
+            asked = (
+                decision.intent == POSSIBLE_CRISIS
+                or would_ask
+                or (crisis_counts and crisis + unsure >= thresholds.other_language_some_risk)
             )
             intent = EMERGENCY_AND_CRISIS if asked else EMERGENCY
             return Decision(intent, Level.EMERGENCY, some_risk=True, source="multilingual")
-        if (
-            decision.intent == EMERGENCY
-            and crisis_counts
-            and not by_mistake
-            and crisis >= thresholds.spanish_check_in
-        ):
+        if decision.intent == EMERGENCY and would_ask and not by_mistake:
             # An emergency the classifiers or the cues found, told with a crisis only the
             # multilingual crisis score hears ("¿el seguro paga si uno se muere por
             # sobredosis?"): 911 first, then 988. The crisis score alone, from where it
@@ -371,11 +366,7 @@ def decide_spanish(
         # For someone else only when the classifiers clearly say so: the question or the
         # answer for someone else, given to a person in a crisis, speaks past them.
         other = clearly_about_someone_else(classifiers, thresholds.someone_else_ratio)
-        if (
-            decision.level <= Level.DISTRESS
-            and crisis_counts
-            and crisis >= thresholds.spanish_check_in
-        ):
+        if decision.level <= Level.DISTRESS and would_ask:
             decision = Decision(POSSIBLE_CRISIS, Level.CRISIS, other, True, topic, "multilingual")
         if decision.intent == POSSIBLE_CRISIS:
             sure = crisis >= thresholds.spanish_crisis
