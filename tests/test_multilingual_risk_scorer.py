@@ -11,7 +11,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import assistant.components.multilingual_risk_scorer as scorer_module
+from assistant.components.embedding_intent_classifier import INTENT_PROBABILITIES
 from assistant.components.multilingual_risk_scorer import (
+    MULTILINGUAL_RISK,
     BlendedLevels,
     LevelsWithEmergency,
     MultilingualRiskScorer,
@@ -97,13 +99,13 @@ def test_the_scores_read_spelling_where_meaning_says_nothing() -> None:
         vectors, texts, ["crisis"] * 4 + ["none"] * 4, {"meaning": 1.0, "spelling": 16.0}
     )
     assert list(model.classes_) == ["crisis", "none"]
-    asked = model.probabilities(np.ones(4), "creo que me voy a matar", spanish=True)
+    asked = model.probabilities(np.ones(4), "creo que me voy a matar", with_spelling=True)
     assert np.isclose(asked.sum(), 1.0)
-    at_home = model.probabilities(np.ones(4), "en mi casa, cuando me toque", spanish=True)
+    at_home = model.probabilities(np.ones(4), "en mi casa, cuando me toque", with_spelling=True)
     assert asked[0] > 0.5 > at_home[0]
     # Another language (here another script) is read by meaning alone: its spelling shares
     # nothing with the training text and would pull every level toward "none".
-    other = model.probabilities(np.ones(4), "Я хочу покончить с собой", spanish=False)
+    other = model.probabilities(np.ones(4), "Я хочу покончить с собой", with_spelling=False)
     assert np.allclose(other, model.by_meaning.predict_proba(np.ones((1, 4)))[0])
 
 
@@ -122,12 +124,14 @@ def test_the_emergency_probability_is_its_own_regressions() -> None:
     emergency = BlendedLevels.fit(vectors, texts, labels, strength)
     model = LevelsWithEmergency(levels, emergency)
     assert list(model.classes_) == ["crisis", "emergency", "none", "emergency_or_not"]
-    *levels_p, emergency_p = model.probabilities(np.ones(4), "mi papá no respira", spanish=True)
+    *levels_p, emergency_p = model.probabilities(
+        np.ones(4), "mi papá no respira", with_spelling=True
+    )
     assert np.allclose(levels_p, levels.probabilities(np.ones(4), "mi papá no respira", True))
     own = emergency.probabilities(np.ones(4), "mi papá no respira", True)
     assert emergency_p == own[list(emergency.classes_).index("emergency")]
     assert emergency_p > 0.5 and emergency_p > levels_p[1] + 0.1
-    assert model.probabilities(np.ones(4), "quiero matarme", spanish=True)[3] < 0.5
+    assert model.probabilities(np.ones(4), "quiero matarme", with_spelling=True)[3] < 0.5
 
 
 def test_regressions_without_emergencies_are_refused() -> None:
@@ -205,3 +209,41 @@ def test_the_level_examples_are_many_crises_and_no_emergency() -> None:
     )
     assert EMERGENCY_LEVEL not in levels
     assert levels["crisis"] >= 500 and levels["none"] >= 300 and levels["distress"] >= 200
+
+
+class FixedLevels:
+    """Levels that give every message the same probabilities."""
+
+    classes_ = np.array(["crisis", "none", "unsure"])
+
+    def probabilities(self, vector: np.ndarray, text: str, with_spelling: bool) -> np.ndarray:
+        return np.array([0.5, 0.3, 0.2])
+
+
+class ZerosEncoder:
+    def encode(self, text: str) -> np.ndarray:
+        return np.zeros(4)
+
+
+@pytest.mark.parametrize(("crisis", "read"), [(0.0, False), (0.019, False), (0.02, True)])
+def test_an_english_message_is_read_from_some_crisis_in_the_classifiers_scores(
+    monkeypatch: pytest.MonkeyPatch, crisis: float, read: bool
+) -> None:
+    monkeypatch.setattr(scorer_module, "shared_e5", ZerosEncoder)
+    component = MultilingualRiskScorer(
+        MultilingualRiskScorer.get_default_config(),
+        cast(Any, None),
+        cast(Any, None),
+        cast(Any, FixedLevels()),
+    )
+    message = Message(
+        data={
+            TEXT: "how do I pay for hospice",
+            INTENT: {"name": "cost_insurance", "confidence": 0.9},
+            INTENT_RANKING_KEY: [{"name": "cost_insurance", "confidence": 0.9}],
+            INTENT_PROBABILITIES: {"cost_insurance": 0.9, "possible_crisis": crisis},
+        }
+    )
+    component.process([message])
+    expected = {"crisis": 0.5, "none": 0.3, "unsure": 0.2} if read else None
+    assert message.get(MULTILINGUAL_RISK) == expected

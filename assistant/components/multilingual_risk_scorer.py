@@ -11,10 +11,12 @@ message gets their mean, a message in another language the meaning alone. A seco
 emergency probability comes from a pair of regressions of its own (emergency or not), which
 also learn `training/risk_es_emergency.yml`: trained into the levels, those examples took
 probability from crises too (docs/safety.md, "2026-12-05, later: an emergency score of its own").
-It runs only for messages in Spanish (by the language detector, from a probability of
-0.6) and those whose best intent is `other_language` (it comes after the classifiers and
-the language detector in config.yml): English messages pay nothing. The risk assessor
-decides what the scores mean (`decide_spanish`, `decide_other_language`).
+It runs for messages in Spanish (by the language detector, from a probability of 0.6),
+those whose best intent is `other_language` (it comes after the classifiers and the
+language detector in config.yml), and, as a second opinion, English messages in which the
+English classifiers see some crisis (`english_from`, their crisis-or-unsure probability):
+most English messages pay nothing. The risk assessor decides what the scores mean
+(`decide_spanish`, `decide_other_language`, and `decide`'s `second_opinion`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from assistant.components.embedding_intent_classifier import INTENT_PROBABILITIES
 from assistant.components.language_detector import is_spanish
 from assistant.components.spanish_intent_classifier import E5_VECTOR
 from assistant.components.stored_models import (
@@ -49,6 +52,7 @@ from assistant.safety.risk_decision import (
     NO_RISK,
     OTHER_LANGUAGE,
     UNSURE_LEVEL,
+    RiskScores,
 )
 from assistant.safety.spanish import fold
 from assistant.typography import straighten_quotes
@@ -112,15 +116,15 @@ class BlendedLevels:
         """The level names, in the order of `probabilities`."""
         return self.by_meaning.classes_
 
-    def probabilities(self, vector: np.ndarray, text: str, spanish: bool) -> np.ndarray:
-        """For Spanish, the mean of both regressions' probabilities per level.
+    def probabilities(self, vector: np.ndarray, text: str, with_spelling: bool) -> np.ndarray:
+        """With spelling (Spanish, English), the mean of both regressions' probabilities.
 
         Other languages get the meaning alone: their spelling shares little with the
         training text (none at all in another script), and would pull every level toward
         the spelling regression's "none".
         """
         meaning = self.by_meaning.predict_proba(vector[None, :])[0]
-        if not spanish:
+        if not with_spelling:
             return meaning
         spelling = self.by_spelling.predict_proba(self.spelling.transform([fold(text)]))[0]
         return (meaning + spelling) / 2
@@ -149,11 +153,11 @@ class LevelsWithEmergency:
         """The level names and `EMERGENCY_OR_NOT`, in the order of `probabilities`."""
         return np.append(self.levels.classes_, EMERGENCY_OR_NOT)
 
-    def probabilities(self, vector: np.ndarray, text: str, spanish: bool) -> np.ndarray:
+    def probabilities(self, vector: np.ndarray, text: str, with_spelling: bool) -> np.ndarray:
         """The levels' probabilities, then the emergency regressions'."""
-        emergency = self.emergency.probabilities(vector, text, spanish)
+        emergency = self.emergency.probabilities(vector, text, with_spelling)
         at = list(self.emergency.classes_).index(EMERGENCY_LEVEL)
-        return np.append(self.levels.probabilities(vector, text, spanish), emergency[at])
+        return np.append(self.levels.probabilities(vector, text, with_spelling), emergency[at])
 
 
 def examples_path(config: Dict[str, Any], key: str = "examples") -> Path:
@@ -199,6 +203,7 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             "emergency_examples": "training/risk_es_emergency.yml",
             "c": 4.0,
             "spelling_c": 16.0,
+            "english_from": 0.02,
         }
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -247,18 +252,27 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
         )
         return self.keep(LevelsWithEmergency(levels, emergency))
 
+    def _some_english_crisis(self, message: Message) -> bool:
+        """Whether the English classifiers see enough crisis for a second opinion."""
+        scores = RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {})
+        return scores.crisis + scores.uncertain >= float(self._config["english_from"])
+
     def process(self, messages: List[Message]) -> List[Message]:
-        """Score the messages in Spanish or in another language."""
+        """Score the messages in Spanish or in another language, and English ones at some risk."""
         for message in messages:
             if self.model is None or not message.get(TEXT):
                 continue
             spanish = is_spanish(message)
-            if best_intent(message) != OTHER_LANGUAGE and not spanish:
+            english = best_intent(message) != OTHER_LANGUAGE and not spanish
+            if english and not self._some_english_crisis(message):
                 continue
             vector = message.get(E5_VECTOR)
             if vector is None:
                 vector = shared_e5().encode(str(message.get(TEXT)))
-            probabilities = self.model.probabilities(vector, str(message.get(TEXT)), spanish)
+            # The spelling regression learned English and Spanish text, no other language.
+            probabilities = self.model.probabilities(
+                vector, str(message.get(TEXT)), with_spelling=spanish or english
+            )
             message.set(
                 MULTILINGUAL_RISK,
                 {

@@ -47,18 +47,20 @@ from assistant.components.embedding_intent_classifier import (
     EmbeddingIntentClassifier,
 )
 from assistant.components.language_detector import is_spanish
-from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK
+from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK, best_intent
 from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.check_in_replies import safety_statement
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
+    CRISIS_LEVEL,
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
     OTHER_LANGUAGE,
     OVERDOSE_CUE,
     POSSIBLE_CRISIS,
+    UNSURE_LEVEL,
     Decision,
     RiskScores,
     Thresholds,
@@ -203,8 +205,16 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             self.thresholds.riskiest_sentence,
         )
         ranking = message.get(INTENT_RANKING_KEY) or []
-        decision = decide(assessment, scores, ranking, self.thresholds)
         multilingual = message.get(MULTILINGUAL_RISK)
+        english = not is_spanish(message) and best_intent(message) != OTHER_LANGUAGE
+        second_opinion = (
+            multilingual.get(CRISIS_LEVEL, 0.0) + multilingual.get(UNSURE_LEVEL, 0.0)
+            if english and multilingual
+            else None
+        )
+        decision = decide(
+            assessment, scores, ranking, self.thresholds, second_opinion, len(text.split())
+        )
         if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
             # A denied Spanish emergency cue holds back the multilingual emergency score only.
             set_aside = assessment.set_aside
@@ -221,6 +231,8 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                 by_mistake=spanish_said_to_be_a_mistake(text),
             )
             return raised, scores
+        if english:
+            return decision, scores
         return decide_other_language(decision, multilingual, self.thresholds), scores
 
 

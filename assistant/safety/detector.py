@@ -27,6 +27,7 @@ from assistant.safety.patterns import (
     INFORMATION_QUESTION_STARTS,
     INFORMATION_VERBS,
     PLANNING_AFTER_DIE,
+    PLANNING_WHERE_WINDOW,
     TEMPERATURE_WINDOW,
     TEMPERATURE_WORDS,
     WAKE_OBJECT_DETERMINERS,
@@ -200,10 +201,19 @@ def _own_clause(token: Token) -> bool:
 
 
 def _wish_to_die(span: Span, doc: Doc) -> bool:
-    """A wish to die or be dead, unless it is about where and how ("die at home")."""
+    """A wish to die or be dead, unless it is about where and how ("die at home").
+
+    "Where", a few words before the wish ("she asked where I would want to die"), is the
+    same planning asked the other way round.
+    """
     words = {token.lower_ for token in span}
+    if "dead" in words:
+        return True
     after = doc[span.end] if span.end < len(doc) else None
-    return not (after is not None and after.lower_ in PLANNING_AFTER_DIE and "dead" not in words)
+    if after is not None and after.lower_ in PLANNING_AFTER_DIE:
+        return False
+    before = doc[max(0, span.start - PLANNING_WHERE_WINDOW) : span.start]
+    return not any(token.lower_ == "where" for token in before)
 
 
 def _breathing_qualified(span: Span, doc: Doc) -> bool:

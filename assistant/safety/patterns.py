@@ -609,6 +609,8 @@ PLANNING_AFTER_DIE = {
     "there",
     "here",
 }
+# "Where I would want to die": a wish to die this few words after "where" is planning too.
+PLANNING_WHERE_WINDOW = 4
 # "Not breathing well at night" is a symptom to ask about, not an emergency.
 BREATHING_QUALIFIERS = {"well", "right", "properly", "great", "easily", "normally", "good"}
 # Fever counts as an emergency only with chemotherapy or a high temperature near the word

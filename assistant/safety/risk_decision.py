@@ -125,6 +125,18 @@ class Thresholds:
     # multilingual crisis score is this sure and the classifiers' crisis score agrees this much.
     spanish_crisis: float = 0.8
     spanish_crisis_agreement: float = 0.3
+    # An English message also read by the multilingual scorer (a second opinion, on
+    # another sentence model): its crisis-or-unsure probability asks the direct question
+    # from `second_opinion_check_in` where the classifiers saw too little to ask, and
+    # below `second_opinion_doubt` holds the question back where the classifiers' own
+    # crisis-or-unsure score is under `second_opinion_doubt_below` (docs/safety.md,
+    # "2026-12-05, night").
+    second_opinion_check_in: float = 0.7
+    # ... of a message this many words long: alone, a short reply ("idk, maybe") reads to
+    # the other sentence model like the unsure middle.
+    second_opinion_words: float = 6
+    second_opinion_doubt: float = 0.08
+    second_opinion_doubt_below: float = 0.25
     # The classifiers' crisis score for someone else this many times the one for the person:
     # the direct question is asked about someone else ("do you think they may be thinking
     # about ending their life?"), and the raised Spanish crisis answer is for someone else.
@@ -198,8 +210,16 @@ def decide(
     scores: RiskScores,
     ranking: Sequence[Mapping[str, object]],
     thresholds: Thresholds,
+    second_opinion: Optional[float] = None,
+    words: int = 0,
 ) -> Decision:
-    """The answer for one message (see the module docstring)."""
+    """The answer for one message of `words` words (see the module docstring).
+
+    `second_opinion` is the multilingual scorer's crisis-or-unsure probability for an
+    English message it read (None when it did not): sure, it asks the direct question the
+    classifiers' scores would not; near zero, it holds back a question they asked from a
+    low score ("2026-12-05, night" in docs/safety.md).
+    """
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
     topic = _topic(ranking, thresholds.follow_topic)
@@ -209,8 +229,13 @@ def decide(
         not (crisis_set_aside or assessment.idiom)
         or crisis_or_unsure >= thresholds.set_aside_crisis
     )
+    doubted = (
+        second_opinion is not None
+        and second_opinion < thresholds.second_opinion_doubt
+        and crisis_or_unsure < thresholds.second_opinion_doubt_below
+    )
     some_risk = (
-        crisis_or_unsure >= thresholds.some_risk and crisis_scores_count
+        crisis_or_unsure >= thresholds.some_risk and crisis_scores_count and not doubted
     ) or assessment.level > Level.NONE
 
     if assessment.level == Level.CRISIS:
@@ -244,11 +269,18 @@ def decide(
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self
             return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "scorer")
-        if crisis_or_unsure >= thresholds.check_in or top in INTENT_LEVELS.keys() - {
-            EMERGENCY,
-            DISTRESS,
-        }:
+        if not doubted and (
+            crisis_or_unsure >= thresholds.check_in
+            or top in INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}
+        ):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
+        if (
+            second_opinion is not None
+            and second_opinion >= thresholds.second_opinion_check_in
+            and words >= thresholds.second_opinion_words
+        ):
+            # A crisis the classifiers' sentence model hardly hears and the other one does.
+            return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "multilingual")
     elif crisis_or_unsure >= thresholds.set_aside_check_in:
         # "I don't want to be here without her": a cue read as negated, scores that say
         # otherwise. Not sure enough for the crisis answer, too sure to say nothing.

@@ -66,6 +66,8 @@ def test_a_crisis_about_someone_else_is_told_apart(assess: Callable) -> None:
         "this chemo schedule is killing me",
         "I'd kill for a nap",
         "when the time comes I want to die at home",
+        "my palliative nurse asked where I would want to die, I'd never thought about it",
+        "where do most people want to die, at home or in hospice?",
         "what happens to the body when someone is dying",
         "I'm not suicidal",
         "I would never kill myself, I just want answers",

@@ -422,3 +422,88 @@ def test_a_very_sure_spanish_crisis_score_the_classifiers_agree_with_gets_the_cr
     assert set_aside.intent == "palliative_vs_hospice"
     distress = Decision("distress", Level.DISTRESS, some_risk=True)
     assert read(distress, 0.3, agreeing_self) == distress
+
+
+def test_a_sure_second_opinion_asks_where_the_english_scores_would_not() -> None:
+    scores = RiskScores(crisis_self=0.05, uncertain=0.03)
+    topic = ranking("cost_insurance", 0.7, "crisis_self", 0.05)
+    without = decide(NOTHING, scores, topic, THRESHOLDS, words=20)
+    below = decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=0.69, words=20)
+    asked = decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=0.7, words=20)
+    assert without.intent == below.intent == "cost_insurance"
+    assert asked.intent == "possible_crisis"
+    assert asked.source == "multilingual"
+    assert asked.topic == "cost_insurance"
+
+
+def test_a_sure_second_opinion_asks_about_someone_else_when_the_classifiers_say_so() -> None:
+    scores = RiskScores(crisis_self=0.01, crisis_other=0.06)
+    asked = decide(NOTHING, scores, ranking("caregiver_support", 0.8), THRESHOLDS, 0.9, 12)
+    assert asked.intent == "possible_crisis"
+    assert asked.about_someone_else
+
+
+def test_a_sure_second_opinion_asks_instead_of_the_distress_answer() -> None:
+    scores = RiskScores(crisis_self=0.05, distress=0.7)
+    asked = decide(NOTHING, scores, ranking("distress", 0.7), THRESHOLDS, 0.8, words=12)
+    assert asked.intent == "possible_crisis"
+
+
+def test_a_second_opinion_never_asks_past_a_crisis_cue_the_person_set_aside() -> None:
+    negated = Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS}))
+    scores = RiskScores(crisis_self=0.05)
+    decision = decide(negated, scores, ranking("emotional_support", 0.8), THRESHOLDS, 0.95, 12)
+    assert decision.intent == "emotional_support"
+
+
+def test_a_second_opinion_never_takes_an_emergency_or_a_crisis_answer() -> None:
+    emergency = decide(
+        NOTHING, RiskScores(emergency=0.8), ranking("symptom_pain", 0.3), THRESHOLDS, 0.0
+    )
+    crisis = decide(
+        NOTHING, RiskScores(crisis_self=0.62), ranking("crisis_self", 0.62), THRESHOLDS, 0.0
+    )
+    assert emergency.intent == "medical_emergency"
+    assert crisis.intent == "crisis_self"
+
+
+def test_a_second_opinion_near_zero_holds_back_a_question_from_a_low_score() -> None:
+    scores = RiskScores(crisis_self=0.1, uncertain=0.1)
+    topic = ranking("hospice_vs_palliative", 0.6, "possible_crisis", 0.1)
+    asked = decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=0.08)
+    held = decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=0.07)
+    assert asked.intent == "possible_crisis"
+    assert held.intent == "hospice_vs_palliative"
+    # Nor does "I didn't understand" name 988 for it.
+    assert not held.some_risk
+
+
+def test_a_second_opinion_near_zero_leaves_a_surer_english_question_alone() -> None:
+    scores = RiskScores(crisis_self=0.15, uncertain=0.1)
+    topic = ranking("hospice_vs_palliative", 0.6)
+    assert decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=0.0).intent == (
+        "possible_crisis"
+    )
+
+
+def test_a_question_held_back_by_the_second_opinion_leaves_the_distress_answer() -> None:
+    scores = RiskScores(crisis_self=0.1, uncertain=0.08, distress=0.6)
+    held = decide(NOTHING, scores, ranking("distress", 0.6), THRESHOLDS, second_opinion=0.01)
+    assert held.intent == "distress"
+
+
+def test_a_question_held_back_by_the_second_opinion_keeps_a_patterns_cue() -> None:
+    distress_cue = Assessment(Level.DISTRESS, cues=("overwhelmed",))
+    scores = RiskScores(crisis_self=0.2)
+    held = decide(distress_cue, scores, ranking("emotional_support", 0.5), THRESHOLDS, 0.01)
+    assert held.intent == "distress"
+    assert held.some_risk
+
+
+def test_a_second_opinion_never_asks_of_a_short_reply() -> None:
+    # "idk, maybe": the other sentence model reads it like the unsure middle.
+    scores = RiskScores(crisis_self=0.05, uncertain=0.07)
+    short = decide(NOTHING, scores, ranking("deny", 0.6), THRESHOLDS, second_opinion=0.8, words=5)
+    long = decide(NOTHING, scores, ranking("deny", 0.6), THRESHOLDS, second_opinion=0.8, words=6)
+    assert short.intent == "deny"
+    assert long.intent == "possible_crisis"
