@@ -73,18 +73,22 @@ RESERVE_EN = {
 # Written before a design change, scored for it, not yet held to floors (the leak test covers
 # them). v14 and v15: written on 2026-12-04 in two parts each by helpers who saw nothing of
 # the project, v15 (many messages about someone else) for the question about someone else,
-# v16 for the training batches of that night (docs/safety.md says when each was scored).
+# v16 for the training batches of that night, v17 (2026-12-05) for the second opinion in
+# English, v18 (2026-12-05, emergencies and benign messages full of past, feared and
+# figurative ones) for a change to the emergency patterns that was not kept (docs/safety.md
+# says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
     "reserve v16": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v16.yml",
+    "reserve v17": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v17.yml",
+    "reserve v18": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v18.yml",
 }
-# Written on 2026-12-05 in two parts each by helpers who saw nothing of the project, for the
-# next design change in each language: unscored, so no bench scores them (the leak test
-# covers them). Move one to the lists above when a change is first measured on it.
+# Written on 2026-12-05 in two parts by helpers who saw nothing of the project, for the next
+# Spanish design change: unscored, so no bench scores it (the leak test covers it). Move it to
+# the lists above when a change is first measured on it.
 UNSCORED: Dict[str, Path] = {
     "Spanish v14": PROJECT_DIR / "tests" / "frozen" / "risk_es_v14.yml",
-    "English reserve v17": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v17.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
