@@ -247,3 +247,25 @@ def test_an_english_message_is_read_from_some_crisis_in_the_classifiers_scores(
     component.process([message])
     expected = {"crisis": 0.5, "none": 0.3, "unsure": 0.2} if read else None
     assert message.get(MULTILINGUAL_RISK) == expected
+
+
+def test_an_english_message_longer_than_e5_reads_gets_no_second_opinion(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(scorer_module, "shared_e5", ZerosEncoder)
+    component = MultilingualRiskScorer(
+        MultilingualRiskScorer.get_default_config(),
+        cast(Any, None),
+        cast(Any, None),
+        cast(Any, FixedLevels()),
+    )
+    message = Message(
+        data={
+            TEXT: "x" * 20000,
+            INTENT: {"name": "nlu_fallback", "confidence": 0.3},
+            INTENT_RANKING_KEY: [{"name": "nlu_fallback", "confidence": 0.3}],
+            INTENT_PROBABILITIES: {"possible_crisis": 0.5},
+        }
+    )
+    component.process([message])
+    assert message.get(MULTILINGUAL_RISK) is None

@@ -204,6 +204,7 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             "c": 4.0,
             "spelling_c": 16.0,
             "english_from": 0.02,
+            "english_up_to": 2000,
         }
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -253,7 +254,13 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
         return self.keep(LevelsWithEmergency(levels, emergency))
 
     def _some_english_crisis(self, message: Message) -> bool:
-        """Whether the English classifiers see enough crisis for a second opinion."""
+        """Whether the English classifiers see enough crisis for a second opinion.
+
+        Not past `english_up_to` characters: e5 reads about that much of a message, and
+        encoding more would only cost time.
+        """
+        if len(str(message.get(TEXT))) > int(self._config["english_up_to"]):
+            return False
         scores = RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {})
         return scores.crisis + scores.uncertain >= float(self._config["english_from"])
 

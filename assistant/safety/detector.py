@@ -212,8 +212,11 @@ def _wish_to_die(span: Span, doc: Doc) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and after.lower_ in PLANNING_AFTER_DIE:
         return False
+    # Only a "where" the wish itself hangs on: not "I don't care where, I want to die".
     before = doc[max(0, span.start - PLANNING_WHERE_WINDOW) : span.start]
-    return not any(token.lower_ == "where" for token in before)
+    return not any(
+        token.lower_ == "where" and span.start <= token.head.i < span.end for token in before
+    )
 
 
 def _breathing_qualified(span: Span, doc: Doc) -> bool:

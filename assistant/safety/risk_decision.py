@@ -269,9 +269,10 @@ def decide(
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self
             return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "scorer")
-        if not doubted and (
-            crisis_or_unsure >= thresholds.check_in
-            or top in INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}
+        # The second opinion's doubt never holds back the question when the classifiers'
+        # best intent is itself a crisis.
+        if (crisis_or_unsure >= thresholds.check_in and not doubted) or top in (
+            INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}
         ):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
         if (

@@ -89,6 +89,9 @@ def test_idioms_negations_and_questions_are_not_alarms(assess: Callable, text: s
 @pytest.mark.parametrize(
     ("text", "level"),
     [
+        ("I don't care where, I want to die", Level.CRISIS),
+        ("no matter where I am I want to die", Level.CRISIS),
+        ("where? I just want to die", Level.CRISIS),
         ("I'm not suicidal but I've been saving my pills", Level.CRISIS),
         ("I want to die. what is palliative care anyway", Level.CRISIS),
         ("stop I want to die", Level.CRISIS),

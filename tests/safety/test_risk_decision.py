@@ -507,3 +507,9 @@ def test_a_second_opinion_never_asks_of_a_short_reply() -> None:
     long = decide(NOTHING, scores, ranking("deny", 0.6), THRESHOLDS, second_opinion=0.8, words=6)
     assert short.intent == "deny"
     assert long.intent == "possible_crisis"
+
+
+def test_a_second_opinion_never_holds_back_the_question_when_a_crisis_is_the_best_intent() -> None:
+    scores = RiskScores(crisis_self=0.12, uncertain=0.02)
+    asked = decide(NOTHING, scores, ranking("crisis_self", 0.12), THRESHOLDS, 0.01, 12)
+    assert asked.intent == "possible_crisis"
