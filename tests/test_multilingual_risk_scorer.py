@@ -2,7 +2,7 @@
 
 from collections import Counter
 from pathlib import Path
-from typing import Any, List, cast
+from typing import Any, Dict, List, Optional, cast
 
 import numpy as np
 import pytest
@@ -225,10 +225,10 @@ class ZerosEncoder:
         return np.zeros(4)
 
 
-@pytest.mark.parametrize(("crisis", "read"), [(0.0, False), (0.019, False), (0.02, True)])
-def test_an_english_message_is_read_from_some_crisis_in_the_classifiers_scores(
-    monkeypatch: pytest.MonkeyPatch, crisis: float, read: bool
-) -> None:
+def scored_in_english(
+    monkeypatch: pytest.MonkeyPatch, text: str, intent: str, probabilities: Dict[str, float]
+) -> Optional[Dict[str, float]]:
+    """What the scorer (with fixed levels) sets on an English message the classifiers read."""
     monkeypatch.setattr(scorer_module, "shared_e5", ZerosEncoder)
     component = MultilingualRiskScorer(
         MultilingualRiskScorer.get_default_config(),
@@ -238,34 +238,32 @@ def test_an_english_message_is_read_from_some_crisis_in_the_classifiers_scores(
     )
     message = Message(
         data={
-            TEXT: "how do I pay for hospice",
-            INTENT: {"name": "cost_insurance", "confidence": 0.9},
-            INTENT_RANKING_KEY: [{"name": "cost_insurance", "confidence": 0.9}],
-            INTENT_PROBABILITIES: {"cost_insurance": 0.9, "possible_crisis": crisis},
+            TEXT: text,
+            INTENT: {"name": intent, "confidence": 0.9},
+            INTENT_RANKING_KEY: [{"name": intent, "confidence": 0.9}],
+            INTENT_PROBABILITIES: probabilities,
         }
     )
     component.process([message])
+    return message.get(MULTILINGUAL_RISK)
+
+
+@pytest.mark.parametrize(("crisis", "read"), [(0.0, False), (0.019, False), (0.02, True)])
+def test_an_english_message_is_read_from_some_crisis_in_the_classifiers_scores(
+    monkeypatch: pytest.MonkeyPatch, crisis: float, read: bool
+) -> None:
+    scored = scored_in_english(
+        monkeypatch,
+        "how do I pay for hospice",
+        "cost_insurance",
+        {"cost_insurance": 0.9, "possible_crisis": crisis},
+    )
     expected = {"crisis": 0.5, "none": 0.3, "unsure": 0.2} if read else None
-    assert message.get(MULTILINGUAL_RISK) == expected
+    assert scored == expected
 
 
 def test_an_english_message_longer_than_e5_reads_gets_no_second_opinion(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(scorer_module, "shared_e5", ZerosEncoder)
-    component = MultilingualRiskScorer(
-        MultilingualRiskScorer.get_default_config(),
-        cast(Any, None),
-        cast(Any, None),
-        cast(Any, FixedLevels()),
-    )
-    message = Message(
-        data={
-            TEXT: "x" * 20000,
-            INTENT: {"name": "nlu_fallback", "confidence": 0.3},
-            INTENT_RANKING_KEY: [{"name": "nlu_fallback", "confidence": 0.3}],
-            INTENT_PROBABILITIES: {"possible_crisis": 0.5},
-        }
-    )
-    component.process([message])
-    assert message.get(MULTILINGUAL_RISK) is None
+    scored = scored_in_english(monkeypatch, "x" * 20000, "nlu_fallback", {"possible_crisis": 0.5})
+    assert scored is None

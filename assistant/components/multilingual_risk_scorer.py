@@ -179,6 +179,11 @@ def best_intent(message: Message) -> Optional[str]:
     return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
 
+def read_as_english(message: Message) -> bool:
+    """Neither Spanish nor, by the classifiers, another language."""
+    return not is_spanish(message) and best_intent(message) != OTHER_LANGUAGE
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
     """Probabilities per risk level for messages in Spanish and other languages."""
@@ -270,7 +275,7 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             if self.model is None or not message.get(TEXT):
                 continue
             spanish = is_spanish(message)
-            english = best_intent(message) != OTHER_LANGUAGE and not spanish
+            english = read_as_english(message)
             if english and not self._some_english_crisis(message):
                 continue
             vector = message.get(E5_VECTOR)

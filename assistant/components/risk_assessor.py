@@ -47,7 +47,7 @@ from assistant.components.embedding_intent_classifier import (
     EmbeddingIntentClassifier,
 )
 from assistant.components.language_detector import is_spanish
-from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK, best_intent
+from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK, read_as_english
 from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.check_in_replies import safety_statement
 from assistant.safety.detector import Assessment, DistressDetector
@@ -206,7 +206,7 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         )
         ranking = message.get(INTENT_RANKING_KEY) or []
         multilingual = message.get(MULTILINGUAL_RISK)
-        english = not is_spanish(message) and best_intent(message) != OTHER_LANGUAGE
+        english = read_as_english(message)
         second_opinion = (
             multilingual.get(CRISIS_LEVEL, 0.0) + multilingual.get(UNSURE_LEVEL, 0.0)
             if english and multilingual
