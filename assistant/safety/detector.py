@@ -18,14 +18,21 @@ from spacy.vocab import Vocab
 
 from assistant.safety.levels import Level
 from assistant.safety.patterns import (
+    ALL_AT_ONCE,
+    AS_USUAL_AFTER,
+    AS_USUAL_WINDOW,
     BREATHING_QUALIFIERS,
     CUE_GROUPS,
+    DAY_WORDS,
     DIE_OF_FIGURES,
+    DOSE_TIMES,
     FAMILY_WORDS,
     FEVER_CONTEXT,
     HIGH_TEMPERATURE,
     INFORMATION_QUESTION_STARTS,
     INFORMATION_VERBS,
+    MEALS,
+    NOT_SWALLOWED,
     PLANNING_AFTER_DIE,
     PLANNING_WHERE_WINDOW,
     TEMPERATURE_WINDOW,
@@ -39,6 +46,8 @@ NEGATABLE_HEADS = {"be", "have", "feel", "get", "seem", "look"}
 FIRST_PERSON = {"i", "me", "myself", "my", "we", "us"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "herself", "himself", "themselves"}
 NEGATION_WINDOW = 3
+# How a clause run on before another with a comma is parsed under it.
+RUN_ON_CLAUSES = {"ccomp", "advcl", "parataxis"}
 
 
 @dataclass(frozen=True)
@@ -95,7 +104,8 @@ class DistressDetector:
         about_other = level == Level.CRISIS and all(_about_someone_else(s) for s in spans)
         names = tuple(sorted({name for cue_level, name, _ in found if cue_level == level}))
         emergency_too = level == Level.CRISIS and any(
-            cue_level == Level.EMERGENCY for cue_level, _, _ in found
+            cue_level == Level.EMERGENCY or (name == "pills_plan" and _taken_already(span))
+            for cue_level, name, span in found
         )
         return Assessment(level, about_other, names, frozenset(set_aside), emergency_too)
 
@@ -105,6 +115,8 @@ class DistressDetector:
             return False
         if name == "want_to_die":
             return _wish_to_die(span, doc)
+        if name == "pills_plan" and _as_usual(span):
+            return False
         if name == "fever":
             return _fever_matters(doc)
         if name == "breathing" and _breathing_qualified(span, doc):
@@ -156,6 +168,67 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
     return False
 
 
+def _taken_already(span: Span) -> bool:
+    """'Took all my pills', 'has taken all of her morphine': an overdose under way, not a plan.
+
+    Not after an "if" in the same sentence ("what if I took all my pills").
+    """
+    first = span[0]
+    if first.lemma_ != "take" or first.tag_ not in {"VBD", "VBN"}:
+        return False
+    return not any(token.lower_ == "if" and token.i < first.i for token in _sentence(span))
+
+
+def _as_usual(span: Span) -> bool:
+    """The day's medicines, or medicines carried: set aside as a crisis cue.
+
+    "Took all my pills with breakfast", "did mom take all her pills?", "took all her morphine
+    back to the pharmacy". Never when the words say all at once ("took all my bedtime pills
+    at once").
+    """
+    sentence = _sentence(span)
+    words = [token.lower_ for token in sentence]
+    if any(_holds(words, phrase) for phrase in ALL_AT_ONCE) or span[0].lemma_ != "take":
+        return False
+    if _asked_whether_taken(span[0], sentence):
+        return True
+    if span[0].tag_ not in {"VBD", "VBN"}:
+        return False
+    after = [token.lower_ for token in span.doc[span.end : span.end + AS_USUAL_WINDOW]]
+    return (
+        bool(DOSE_TIMES & {token.lower_ for token in span})
+        or after[:1] in ([word] for word in NOT_SWALLOWED)
+        or any(_holds(after, phrase) for phrase in AS_USUAL_AFTER)
+        or (bool({"with", "w"} & set(after)) and bool(MEALS & set(after)))
+    )
+
+
+def _asked_whether_taken(take: Token, sentence: Span) -> bool:
+    """A question about someone else's day: "did mom take all her pills today?".
+
+    Not "did I take all my pills?", not "why did she take ...", not without the day ("did she
+    take all her morphine?? the bottle is empty").
+    """
+    if len(sentence) < 3 or sentence[-1].text != "?":
+        return False
+    asked = sentence[0].lower_ in {"did", "has", "have"} and sentence[1].lower_ != "i"
+    about_the_day = bool(DAY_WORDS & {token.lower_ for token in sentence})
+    return asked and about_the_day and take.i <= sentence.start + 3
+
+
+def _holds(words: List[str], phrase: Tuple[str, ...]) -> bool:
+    """Whether `phrase` occurs in `words`, word for word."""
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def _sentence(span: Span) -> Span:
+    """The sentence of `span`, or the whole message when it was not split."""
+    if span.doc.has_annotation("SENT_START"):
+        return span.sent
+    return span.doc[:]
+
+
 def _someone_elses_sleep(following: List[str]) -> bool:
     """'(don't want to wake) anyone up', '(up) my husband', 'the kids': not one's own waking."""
     words = following[1:] if following[:1] == ["up"] else following
@@ -194,10 +267,24 @@ def _negated(span: Span, parsed: bool) -> bool:
 
 
 def _own_clause(token: Token) -> bool:
-    """A conjoined clause with its own subject ("..., but I want to die")."""
-    return token.dep_ == "conj" and any(
-        child.dep_ in {"nsubj", "nsubjpass"} for child in token.children
-    )
+    """A clause with its own subject, which a negation elsewhere does not reach.
+
+    Conjoined ("..., but I want to die"), or told in the present and run on before the clause
+    spaCy parses it under ("she's having a seizure, she's never had one before").
+    """
+    if not any(child.dep_ in {"nsubj", "nsubjpass"} for child in token.children):
+        return False
+    if token.dep_ == "conj":
+        return True
+    # Only a clause of now: in "she had a seizure last month, she's never had one since" the
+    # negation still tells the seizure is over.
+    return token.dep_ in RUN_ON_CLAUSES and token.i < token.head.i and not _past(token)
+
+
+def _past(token: Token) -> bool:
+    """A verb in the past ("had", "was bleeding"), not "is having" or "has had"."""
+    auxiliaries = [child for child in token.children if child.dep_ in {"aux", "auxpass"}]
+    return token.tag_ == "VBD" or any(child.tag_ == "VBD" for child in auxiliaries)
 
 
 def _wish_to_die(span: Span, doc: Doc) -> bool:

@@ -611,6 +611,37 @@ PLANNING_AFTER_DIE = {
 }
 # "Where I would want to die": a wish to die this few words after "where" is planning too.
 PLANNING_WHERE_WINDOW = 4
+# "Took all my pills with breakfast", "as prescribed", "took all her morphine back to the
+# pharmacy": the day's medicines, or medicines carried, not swallowed. Read in the few words
+# right after the cue (`AS_USUAL_WINDOW`); "I took all my pills this morning" may be either,
+# and stays a crisis.
+MEALS = {"breakfast", "lunch", "dinner", "supper"}
+AS_USUAL_AFTER = [
+    ("as", "prescribed"),
+    ("on", "time"),
+    ("on", "schedule"),
+    ("this", "cycle"),
+    ("to", "the"),
+]
+NOT_SWALLOWED = {"away", "back", "out", "off"}
+AS_USUAL_WINDOW = 4
+# "Took all my evening meds": the medicines of one time of day, inside the cue's words.
+DOSE_TIMES = {"morning", "evening", "night", "nighttime", "bedtime", "daily"}
+# ... unless the words say all at once, or with drink: "took all my bedtime pills at once",
+# "with dinner and a bottle of wine".
+ALL_AT_ONCE = [
+    ("at", "once"),
+    ("one", "go"),
+    ("whole",),
+    ("entire",),
+    ("bottle",),
+    ("every", "single"),
+    ("every", "last"),
+    ("every", "one"),
+]
+# "Did mom take all her pills today?": a question about the day, not "did she take all her
+# morphine?? the bottle is empty".
+DAY_WORDS = {"today", "yet"}
 # "Not breathing well at night" is a symptom to ask about, not an emergency.
 BREATHING_QUALIFIERS = {"well", "right", "properly", "great", "easily", "normally", "good"}
 # Fever counts as an emergency only with chemotherapy or a high temperature near the word

@@ -218,6 +218,102 @@ def test_a_negation_still_covers_its_own_clause(assess: Callable, text: str) -> 
     assert Level.CRISIS in assess(text).set_aside
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She's having a seizure right now, shaking all over, she's never had one before.",
+        "My wife is having a seizure, she's never had one before, she has brain mets",
+    ],
+)
+def test_a_negation_in_a_later_clause_does_not_deny_an_emergency(
+    assess: Callable, text: str
+) -> None:
+    # spaCy parses the first clause of such a run-on message under the second one.
+    assessment = assess(text)
+    assert assessment.level == Level.EMERGENCY
+    assert not assessment.set_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's not having a seizure, she's just shivering",
+        "I don't want my ribs broken",
+        # Told in the past, the clause is still the negation's: the event is over.
+        "she had a seizure last month, she's never had one since",
+        "I had a fever after chemo last week, I don't have one now",
+        "I was suicidal after my diagnosis, I'm not anymore",
+    ],
+)
+def test_a_negation_still_covers_the_clause_after_it(assess: Callable, text: str) -> None:
+    assert assess(text).level == Level.NONE
+    assert assess(text).set_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i took all my sleeping pills half an hour ago and now i'm scared",
+        "My wife took all of her morphine. She said she wanted it to end.",
+        "she has taken all of her pills to end it",
+    ],
+)
+def test_all_the_pills_already_taken_are_an_emergency_too(assess: Callable, text: str) -> None:
+    assessment = assess(text)
+    assert assessment.level == Level.CRISIS
+    assert assessment.emergency_too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to take all my pills tonight",
+        "I keep thinking about taking all my pills",
+        "what if I took all my pills at once",
+    ],
+)
+def test_all_the_pills_only_thought_of_are_a_crisis_alone(assess: Callable, text: str) -> None:
+    assessment = assess(text)
+    assert assessment.level == Level.CRISIS
+    assert not assessment.emergency_too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took all my pills with breakfast and still feel sick",
+        "she took all of her medications on time this week",
+        "did mom take all her pills today? she says yes",
+        "took all my evening meds, going to bed",
+        "I've taken all the chemo pills in this cycle",
+        "the nurse took all her morphine away after she passed",
+    ],
+)
+def test_the_days_medicines_taken_as_usual_are_set_aside(assess: Callable, text: str) -> None:
+    assessment = assess(text)
+    assert assessment.level == Level.NONE
+    assert assessment.set_aside == {Level.CRISIS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took all my pills this morning and I want to sleep forever",
+        "i'm going to take all my night pills at once",
+        "did she take all her pills on purpose? she won't wake up",
+        "Did she take all her morphine?? I found the bottle empty",
+        "took all my bedtime pills at once like the whole bottle",
+        "took all my pills with dinner and a bottle of wine",
+        "mom skipped lunch and took all her pills",
+        "he took all of his oxy after supper and now he wont wake up",
+    ],
+)
+def test_medicines_near_the_words_of_a_routine_can_still_be_a_crisis(
+    assess: Callable, text: str
+) -> None:
+    assert assess(text).level == Level.CRISIS
+
+
 def test_each_level_set_aside_is_kept_apart(assess: Callable) -> None:
     both = assess("I'm not suicidal and I don't have a fever")
     assert both.set_aside == {Level.CRISIS, Level.EMERGENCY}
