@@ -46,6 +46,10 @@ NEGATABLE_HEADS = {"be", "have", "feel", "get", "seem", "look"}
 FIRST_PERSON = {"i", "me", "myself", "my", "we", "us"}
 THIRD_PERSON = {"he", "she", "they", "him", "her", "them", "herself", "himself", "themselves"}
 NEGATION_WINDOW = 3
+# "This isn't normal": a negation that says something is new; "never had one before",
+# read this many words after the cue.
+NOVELTY_WORDS = {"normal", "usual"}
+NOVELTY_WINDOW = 4
 # How a clause run on before another with a comma is parsed under it.
 RUN_ON_CLAUSES = {"ccomp", "advcl", "parataxis"}
 
@@ -150,7 +154,9 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
     matches the wish-to-die pattern's words but wishes for nothing of the kind, and so
     does "I wanted to die of embarrassment". "I don't want to wake anyone up" is not
     about waking oneself. A fever without chemotherapy or a high temperature is not the
-    emergency cue; unless it is denied ("no fever"), the scores still read the message.
+    emergency cue; unless it is denied ("no fever"), the scores still read the message. An
+    emergency cue whose negation tells it is new ("she's never had a seizure before") is left
+    to the scores too.
     """
     after = doc[span.end] if span.end < len(doc) else None
     if name == "done":
@@ -160,12 +166,42 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
         if following[:1] in (["of"], ["from"]) and DIE_OF_FIGURES & set(following[1:2]):
             return True
         return not {token.lower_ for token in span} & {"die", "dead", "off"}
+    group = CUE_GROUPS[name]
+    novel = group.level == Level.EMERGENCY and group.negatable and name != "fever"
+    novel = novel and _novelty(span)
+    if novel and _negated(span, parsed=doc.has_annotation("DEP")):
+        # Neither a cue nor denied: the scores read it.
+        return True
     if name == "no_will_to_live" and span[-1].lemma_ == "wake":
         return _someone_elses_sleep(following)
     if name == "fever":
         serious = _high_temperature(doc) or {token.lower_ for token in doc} & FEVER_CONTEXT
         return not serious and not _negated(span, parsed=doc.has_annotation("DEP"))
     return False
+
+
+def _novelty(span: Span) -> bool:
+    """A negation that tells something is new, not that it is absent.
+
+    "She's never had a seizure before", "I've never had chest pain like this", "this isn't
+    normal for me": the message's only negation outside the cue, and it is "never" just
+    before the cue with "before" or "like this" just after, or it is on "normal" or "usual".
+    Not "no chest pain, never had any before", not "she never had a seizure before the brain
+    mets and hasn't had one since".
+    """
+    negations = [
+        token
+        for token in span.doc
+        if token.lower_ in NEGATIONS and not span.start <= token.i < span.end
+    ]
+    if len(negations) != 1:
+        return False
+    negation = negations[0]
+    after = [token.lower_ for token in span.doc[span.end : span.end + NOVELTY_WINDOW]]
+    if negation.lower_ == "never" and span.start - NEGATION_WINDOW <= negation.i < span.start:
+        return "before" in after or _holds(after, ("like", "this"))
+    following = span.doc[negation.i + 1 : negation.i + 3]
+    return any(token.lower_ in NOVELTY_WORDS for token in following)
 
 
 def _taken_already(span: Span) -> bool:

@@ -77,8 +77,9 @@ RESERVE_EN = {
 # English, v18 (2026-12-05, emergencies and benign messages full of past, feared and
 # figurative ones) for a change to the emergency patterns that was not kept, v19 (2026-12-05,
 # medicines and negations) for negations in run-on messages and medicines already taken; its
-# false alarms were read, so it is a development set now (docs/safety.md says when each was
-# scored).
+# false alarms were read, so it is a development set now, v20 (2026-12-05, negations that tell
+# something is new: "she's never had a seizure before") for the change of that name
+# (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -86,6 +87,7 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v17": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v17.yml",
     "reserve v18": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v18.yml",
     "reserve v19": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v19.yml",
+    "reserve v20": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v20.yml",
 }
 # Written on 2026-12-05 in two parts by helpers who saw nothing of the project, for the next
 # Spanish design change: unscored, so no bench scores it (the leak test covers it). Move it to

@@ -253,6 +253,51 @@ def test_a_negation_still_covers_the_clause_after_it(assess: Callable, text: str
 @pytest.mark.parametrize(
     "text",
     [
+        "wife is shaking all over on the floor, she's never had a seizure before",
+        "I've never had chest pain like this before and my calf is swollen",
+        "cant catch my breath even sitting still, this isnt normal for me",
+    ],
+)
+def test_a_negation_that_tells_something_is_new_leaves_it_to_the_scores(
+    assess: Callable, text: str
+) -> None:
+    # Neither the cue nor its denial: a denied cue would keep the emergency scores out.
+    assessment = assess(text)
+    assert assessment.level == Level.NONE
+    assert not assessment.set_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's not normal for her to have no fever after chemo is it",
+        "she has no fever and never had a seizure before, should she still take the keppra",
+        "mom never had a seizure before the brain mets and hasn't had one since thank god",
+        "i never had chest pain before radiation and i dont have any now either",
+        "no chest pain, never had any before, just asking about the new heart med",
+        "he isnt having a seizure, he never had one before, its just tremors from the meds",
+    ],
+)
+def test_a_cue_denied_stays_denied_beside_words_of_something_new(
+    assess: Callable, text: str
+) -> None:
+    assert Level.EMERGENCY in assess(text).set_aside
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i dont like how my temperature goes up and down at night",
+        "I don't like taking her temperature with the forehead thermometer, is the ear one better?",
+    ],
+)
+def test_a_temperature_beside_a_negation_is_no_emergency(assess: Callable, text: str) -> None:
+    assert assess(text).level == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "i took all my sleeping pills half an hour ago and now i'm scared",
         "My wife took all of her morphine. She said she wanted it to end.",
         "she has taken all of her pills to end it",
