@@ -126,7 +126,7 @@ class DistressDetector:
         if name == "breathing" and _breathing_qualified(span, doc):
             return False
         if group.level == Level.EMERGENCY:
-            return not _information_question(span.sent if doc.has_annotation("SENT_START") else doc)
+            return not _information_question(_sentence(span))
         return True
 
 
@@ -218,7 +218,7 @@ def _taken_already(span: Span) -> bool:
 def _as_usual(span: Span) -> bool:
     """The day's medicines, or medicines carried: set aside as a crisis cue.
 
-    "Took all my pills with breakfast", "did mom take all her pills?", "took all her morphine
+    "Took all my pills with breakfast", "did mom take all her pills today?", "took all her morphine
     back to the pharmacy". Never when the words say all at once ("took all my bedtime pills
     at once").
     """
@@ -233,7 +233,7 @@ def _as_usual(span: Span) -> bool:
     after = [token.lower_ for token in span.doc[span.end : span.end + AS_USUAL_WINDOW]]
     return (
         bool(DOSE_TIMES & {token.lower_ for token in span})
-        or after[:1] in ([word] for word in NOT_SWALLOWED)
+        or (bool(after) and after[0] in NOT_SWALLOWED)
         or any(_holds(after, phrase) for phrase in AS_USUAL_AFTER)
         or (bool({"with", "w"} & set(after)) and bool(MEALS & set(after)))
     )
