@@ -39,6 +39,9 @@ from assistant.safety.patterns import (
     TEMPERATURE_WORDS,
     WAKE_OBJECT_DETERMINERS,
     WAKE_OTHERS,
+    WISH_WORDS,
+    WOKEN_HOW,
+    WOKEN_TO_FIND,
 )
 
 NEGATIONS = {"not", "n't", "nt", "never", "no", "without"}
@@ -91,18 +94,22 @@ class DistressDetector:
             doc = self.parse(doc)
         found: List[Tuple[Level, str, Span]] = []
         set_aside: Set[Level] = set()
+        # Every crisis cue's words, counted or set aside: a lower cue inside them is part of it.
+        crisis_spans: List[Span] = []
         for match_id, start, end in matches:
             name = doc.vocab.strings[match_id]
             span = doc[start:end]
             if _not_the_cue(name, span, doc):
                 continue
+            if CUE_GROUPS[name].level == Level.CRISIS:
+                crisis_spans.append(span)
             if self._counts(name, span, doc):
                 found.append((CUE_GROUPS[name].level, name, span))
             else:
                 set_aside.add(CUE_GROUPS[name].level)
+        found = _without_cues_inside_a_crisis_cue(found, crisis_spans)
         if not found:
             return Assessment(Level.NONE, set_aside=frozenset(set_aside))
-        found = _without_cues_inside_a_crisis_cue(found)
         level = max(level for level, _, _ in found)
         spans = [span for cue_level, _, span in found if cue_level == level]
         about_other = level == Level.CRISIS and all(_about_someone_else(s) for s in spans)
@@ -131,19 +138,19 @@ class DistressDetector:
 
 
 def _without_cues_inside_a_crisis_cue(
-    found: List[Tuple[Level, str, Span]],
+    found: List[Tuple[Level, str, Span]], crisis: List[Span]
 ) -> List[Tuple[Level, str, Span]]:
-    """Drops lower cues whose words lie inside a crisis cue's.
+    """Drops lower cues that begin inside a crisis cue's words, counted or set aside.
 
     "thought about not waking up" holds "not waking", someone unresponsive, but it is
-    one wish, not an emergency beside a crisis.
+    one wish, not an emergency beside a crisis; so is "hoping I won't wake up." although the
+    emergency cue reads on past the wish's last word, and so is the wish denied in "it's not
+    like I'm hoping I won't wake up" (the scores read it).
     """
-    crisis = [span for level, _, span in found if level == Level.CRISIS]
     return [
         (level, name, span)
         for level, name, span in found
-        if level == Level.CRISIS
-        or not any(c.start <= span.start and span.end <= c.end for c in crisis)
+        if level == Level.CRISIS or not any(c.start <= span.start < c.end for c in crisis)
     ]
 
 
@@ -156,7 +163,7 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
     about waking oneself. A fever without chemotherapy or a high temperature is not the
     emergency cue; unless it is denied ("no fever"), the scores still read the message. An
     emergency cue whose negation tells it is new ("she's never had a seizure before") is left
-    to the scores too.
+    to the scores too. "I hope I don't wake up in pain" hopes for a better night, not for death.
     """
     after = doc[span.end] if span.end < len(doc) else None
     if name == "done":
@@ -174,6 +181,9 @@ def _not_the_cue(name: str, span: Span, doc: Doc) -> bool:
         return True
     if name == "no_will_to_live" and span[-1].lemma_ == "wake":
         return _someone_elses_sleep(following)
+    if name == "never_wake" and span[0].lower_ in WISH_WORDS:
+        woken = _someone_elses_sleep(following) or _woken_how(doc[span.end : span.end + 5])
+        return woken or _hoped_for_another(span)
     if name == "fever":
         serious = _high_temperature(doc) or {token.lower_ for token in doc} & FEVER_CONTEXT
         return not serious and not _negated(span, parsed=doc.has_annotation("DEP"))
@@ -271,6 +281,37 @@ def _someone_elses_sleep(following: List[str]) -> bool:
     if words[:1] and words[0] in WAKE_OTHERS:
         return True
     return len(words) >= 2 and words[0] in WAKE_OBJECT_DETERMINERS and words[1] in WAKE_OTHERS
+
+
+def _hoped_for_another(span: Span) -> bool:
+    """'I hope she won't wake up': hoped by one person of another, not one's own wish.
+
+    "She hopes she won't wake up" and "Mom hopes she won't wake up" are hers: the one who
+    hopes is the one who would not wake, named or the same pronoun. With no one named as
+    hoping ("hoping she won't wake up"), it is left as it was.
+    """
+    waker = next((token for token in span if token.lower_ in THIRD_PERSON), None)
+    if waker is None:
+        return False
+    hoper = _subjects_above(span[0])
+    if not hoper:
+        return True
+    pronoun = hoper[0].lower_ in FIRST_PERSON | THIRD_PERSON | {"you"}
+    return pronoun and hoper[0].lower_ != waker.lower_
+
+
+def _woken_how(following: Span) -> bool:
+    """'(hope I don't wake) up in pain', 'at 3am': how or when one wakes, not whether."""
+    words = [token.lower_ for token in following]
+    words = words[1:] if words[:1] == ["up"] else words
+    if words[:2] in (["again", "tonight"], ["one", "day"]) or set(words) & WOKEN_TO_FIND:
+        # "... again tonight, I need sleep"; "... and find out it spread", "one day".
+        return True
+    words = words[1:] if words[:1] == ["again"] else words
+    if words[:1] == ["in"]:
+        return words[1:3] != ["the", "morning"] and words[1:2] != ["this"]
+    # "... wake up 5 times a night": how often.
+    return bool(words[:1]) and (words[0] in WOKEN_HOW or words[0].isdigit())
 
 
 def _negated(span: Span, parsed: bool) -> bool:

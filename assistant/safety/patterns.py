@@ -38,6 +38,13 @@ MEDICINES = {
         ]
     }
 }
+# Hoping or praying, in every form ("hoping" has the lemma "hop" in spaCy's model).
+WISH_WORDS = {
+    *("hope", "hopes", "hoping", "hoped"),
+    *("pray", "prays", "praying", "prayed"),
+    *("wish", "wishes", "wishing", "wished"),
+}
+WISH_WORD = {"LOWER": {"IN": sorted(WISH_WORDS)}}
 # An overdose's words: taking or swallowing all of them, the whole bottle, too many.
 TAKE = {"LEMMA": {"IN": ["take", "swallow", "overdose", "od"]}}
 TAKEN_AMOUNTS: List[Pattern] = [
@@ -285,6 +292,27 @@ CUE_GROUPS: Dict[str, CueGroup] = {
                 {"LOWER": {"IN": ["just", "simply", "maybe", "sometimes"]}, "OP": "?"},
                 {"LOWER": "not"},
                 {"LOWER": "waking"},
+            ],
+            # "I keep hoping I won't wake up", "I pray not to wake up", "she hopes she won't wake
+            # up": the wish, which holds "won't wake up" (someone unresponsive), one cue and no
+            # emergency beside it.
+            [
+                WISH_WORD,
+                {"LOWER": "that", "OP": "?"},
+                {"LOWER": {"IN": ["i", "she", "he", "they"]}},
+                {"LOWER": {"IN": ["wo", "do", "does", "would", "will", "could", "did"]}},
+                {"LEMMA": "not"},
+                {"LOWER": {"IN": ["ever", "just"]}, "OP": "?"},
+                {"LEMMA": "wake"},
+                {"LOWER": "up", "OP": "?"},
+            ],
+            [
+                WISH_WORD,
+                {"LOWER": "to", "OP": "?"},
+                {"LEMMA": "not"},
+                {"LOWER": "to", "OP": "?"},
+                {"LEMMA": "wake"},
+                {"LOWER": "up", "OP": "?"},
             ],
             [{"LOWER": {"REGEX": r"^dis+ap+ea?r"}}, {"LOWER": "forever"}],
             [
@@ -687,6 +715,37 @@ WAKE_OBJECTS = {
 WAKE_OBJECT_DETERMINERS = {"my", "the", "our", "his", "her", "their", "your"}
 WAKE_HOUSEHOLD = {"kids", "children", "baby", "house", "household", "neighbors", "neighbours"}
 WAKE_OTHERS = WAKE_OBJECTS | FAMILY_WORDS | WAKE_HOUSEHOLD
+# "I hope I don't wake up in pain", "... at 3am again", "... too early": after "(wake) (up)
+# (again)", a word that tells how or when one wakes, hoped against, not the waking itself.
+# "In" only before anything but "the morning" or "this" ("I hope I don't wake up in the
+# morning", "... in this body again").
+WOKEN_HOW = {
+    "at",
+    "early",
+    "too",
+    "so",
+    "several",
+    "every",
+    "with",
+    "feeling",
+    "during",
+    "sick",
+    "sore",
+    "nauseous",
+    "nauseated",
+    "hungry",
+    "screaming",
+    "crying",
+    "sweating",
+    "drenched",
+    "soaked",
+    "before",
+    "till",
+    "until",
+    "in",
+}
+# "I hope I don't wake up and find out it spread": what one would wake to, feared.
+WOKEN_TO_FIND = {"find", "finding", "discover", "learn"}
 # Questions asked for information ("how do they treat chest pain?") are not emergencies.
 INFORMATION_QUESTION_STARTS = {
     "how",

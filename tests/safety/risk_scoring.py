@@ -78,8 +78,9 @@ RESERVE_EN = {
 # figurative ones) for a change to the emergency patterns that was not kept, v19 (2026-12-05,
 # medicines and negations) for negations in run-on messages and medicines already taken; its
 # false alarms were read, so it is a development set now, v20 (2026-12-05, negations that tell
-# something is new: "she's never had a seizure before") for the change of that name
-# (docs/safety.md says when each was scored).
+# something is new: "she's never had a seizure before") for the change of that name, v21
+# (2026-12-05, crises told indirectly and benign messages full of death words) for a wish not
+# to wake up and 988 after 911 (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -88,6 +89,7 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v18": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v18.yml",
     "reserve v19": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v19.yml",
     "reserve v20": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v20.yml",
+    "reserve v21": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v21.yml",
 }
 # Written on 2026-12-05 in two parts by helpers who saw nothing of the project, for the next
 # Spanish design change: unscored, so no bench scores it (the leak test covers it). Move it to

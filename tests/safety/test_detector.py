@@ -151,13 +151,71 @@ def test_an_emergency_cue_beside_a_crisis_is_kept(assess: Callable) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["maybe. I've thought about just not waking up", "some nights I pray for not waking up"],
+    [
+        "maybe. I've thought about just not waking up",
+        "some nights I pray for not waking up",
+        # Hoped or prayed in a clause of its own: "won't wake up" is inside the wish.
+        "most nights I lie there hoping I won't wake up.",
+        "i pray i dont wake up tmrw",
+        "I wish that I would not wake up in the morning",
+        "I've started praying not to wake up",
+        "hoping to not wake up again",
+    ],
 )
 def test_a_wish_not_to_wake_is_a_crisis_not_an_emergency(assess: Callable, text: str) -> None:
     assessment = assess(text)
     assert assessment.level == Level.CRISIS
     assert not assessment.emergency_too
+    assert not assessment.about_someone_else
     assert assess("my mom is not waking up").level == Level.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my wife keeps telling me she hopes she won't wake up",
+        "Mom hopes she won't wake up tomorrow, she told the nurse",
+    ],
+)
+def test_a_wish_not_to_wake_said_of_herself_is_about_someone_else(
+    assess: Callable, text: str
+) -> None:
+    assessment = assess(text)
+    assert assessment.level == Level.CRISIS
+    assert assessment.about_someone_else
+    assert not assessment.emergency_too
+    # Hoped by one person of another is not her wish: left as it was, to the emergency cue
+    # and the scores.
+    assert assess("I hope she won't wake up, she's in so much pain").level == Level.EMERGENCY
+
+
+def test_a_wish_not_to_wake_denied_is_left_to_the_scores_not_an_emergency(
+    assess: Callable,
+) -> None:
+    # "Won't wake up" lies inside the wish: denied with it, not someone unresponsive.
+    assessment = assess("It's not like I'm hoping I won't wake up, I just want the pain to stop")
+    assert assessment.level == Level.NONE
+    assert assessment.set_aside == frozenset({Level.CRISIS})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I hope I don't wake up in pain again tonight",
+        "i hope i dont wake up at 3am again like last night",
+        "I hope I don't wake up feeling sick after chemo tomorrow",
+        "praying I don't wake up with another migraine",
+        "I hope I don't wake the kids when I get up at night",
+        "hope I don't wake up my husband, he needs his sleep",
+        # A stranger's review.
+        "hope i dont wake up too early, surgery at 10",
+        "I wish I didn't wake up so early every day",
+        "I hope I don't wake up and find out it spread",
+        "I hope I don't wake up again tonight, I need sleep so bad",
+    ],
+)
+def test_a_hope_about_how_one_wakes_is_not_a_wish_not_to_wake(assess: Callable, text: str) -> None:
+    assert assess(text).level == Level.NONE
 
 
 def test_an_overdose_is_named_by_the_cue_the_decision_reads(assess: Callable) -> None:
