@@ -277,7 +277,7 @@ def _sentence(span: Span) -> Span:
 
 def _someone_elses_sleep(following: List[str]) -> bool:
     """'(don't want to wake) anyone up', '(up) my husband', 'the kids': not one's own waking."""
-    words = following[1:] if following[:1] == ["up"] else following
+    words = _past_up(following)
     if words[:1] and words[0] in WAKE_OTHERS:
         return True
     return len(words) >= 2 and words[0] in WAKE_OBJECT_DETERMINERS and words[1] in WAKE_OTHERS
@@ -300,10 +300,14 @@ def _hoped_for_another(span: Span) -> bool:
     return pronoun and hoper[0].lower_ != waker.lower_
 
 
+def _past_up(words: List[str]) -> List[str]:
+    """The words after "wake", without the "up" that may follow it."""
+    return words[1:] if words[:1] == ["up"] else words
+
+
 def _woken_how(following: Span) -> bool:
     """'(hope I don't wake) up in pain', 'at 3am': how or when one wakes, not whether."""
-    words = [token.lower_ for token in following]
-    words = words[1:] if words[:1] == ["up"] else words
+    words = _past_up([token.lower_ for token in following])
     if words[:2] in (["again", "tonight"], ["one", "day"]) or set(words) & WOKEN_TO_FIND:
         # "... again tonight, I need sleep"; "... and find out it spread", "one day".
         return True
