@@ -52,6 +52,7 @@ from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.check_in_replies import safety_statement
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
+from assistant.safety.lethal_amount import asks_a_lethal_amount
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
     CRISIS_LEVEL,
@@ -213,7 +214,13 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             else None
         )
         decision = decide(
-            assessment, scores, ranking, self.thresholds, second_opinion, len(text.split())
+            assessment,
+            scores,
+            ranking,
+            self.thresholds,
+            second_opinion,
+            len(text.split()),
+            lethal_amount=asks_a_lethal_amount(text),
         )
         if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
             # A denied Spanish emergency cue holds back the multilingual emergency score only.

@@ -212,13 +212,16 @@ def decide(
     thresholds: Thresholds,
     second_opinion: Optional[float] = None,
     words: int = 0,
+    lethal_amount: bool = False,
 ) -> Decision:
     """The answer for one message of `words` words (see the module docstring).
 
     `second_opinion` is the multilingual scorer's crisis-or-unsure probability for an
     English message it read (None when it did not): sure, it asks the direct question the
     classifiers' scores would not; near zero, it holds back a question they asked from a
-    low score ("2026-12-05, night" in docs/safety.md).
+    low score ("2026-12-05, night" in docs/safety.md). `lethal_amount`: the message asks how
+    much of one's own medicine would kill (`assistant.safety.lethal_amount`); below the crisis
+    answer it asks the direct question, and after 911 it adds 988 from a score that would ask.
     """
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
@@ -235,8 +238,10 @@ def decide(
         and crisis_or_unsure < thresholds.second_opinion_doubt_below
     )
     some_risk = (
-        crisis_or_unsure >= thresholds.some_risk and crisis_scores_count and not doubted
-    ) or assessment.level > Level.NONE
+        (crisis_or_unsure >= thresholds.some_risk and crisis_scores_count and not doubted)
+        or assessment.level > Level.NONE
+        or lethal_amount
+    )
 
     if assessment.level == Level.CRISIS:
         if top == NOT_SAFE or {"unsafe", "in_danger"} & set(assessment.cues):
@@ -251,10 +256,11 @@ def decide(
             return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
     # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;
-    # one said not to be ("I didn't do it on purpose") gets 911 alone.
+    # one said not to be ("I didn't do it on purpose") gets 911 alone. With an overdose's
+    # cue or a question about a lethal amount, a score that would ask the question is enough.
     deliberate = (
         crisis_or_unsure >= thresholds.check_in
-        if OVERDOSE_CUE in assessment.cues
+        if OVERDOSE_CUE in assessment.cues or lethal_amount
         else scores.crisis >= thresholds.crisis
     )
     emergency = EMERGENCY_AND_CRISIS if not crisis_set_aside and deliberate else EMERGENCY
@@ -275,6 +281,8 @@ def decide(
             INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}
         ):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
+        if lethal_amount:
+            return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "patterns")
         if (
             second_opinion is not None
             and second_opinion >= thresholds.second_opinion_check_in
@@ -282,10 +290,12 @@ def decide(
         ):
             # A crisis the classifiers' sentence model hardly hears and the other one does.
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "multilingual")
-    elif crisis_or_unsure >= thresholds.set_aside_check_in:
+    elif crisis_or_unsure >= thresholds.set_aside_check_in or lethal_amount:
         # "I don't want to be here without her": a cue read as negated, scores that say
-        # otherwise. Not sure enough for the crisis answer, too sure to say nothing.
-        return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
+        # otherwise. Not sure enough for the crisis answer, too sure to say nothing. So is
+        # "I'm not suicidal, I just want the lethal dose of my oxy".
+        source = "patterns" if lethal_amount else "scorer"
+        return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, source)
     distressed = assessment.level == Level.DISTRESS or (
         scores.distress >= thresholds.distress or top == DISTRESS
     )

@@ -80,7 +80,9 @@ RESERVE_EN = {
 # false alarms were read, so it is a development set now, v20 (2026-12-05, negations that tell
 # something is new: "she's never had a seizure before") for the change of that name, v21
 # (2026-12-05, crises told indirectly and benign messages full of death words) for a wish not
-# to wake up and 988 after 911 (docs/safety.md says when each was scored).
+# to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
+# messages) for the direct question on benign messages (docs/safety.md says when each was
+# scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -90,6 +92,7 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v19": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v19.yml",
     "reserve v20": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v20.yml",
     "reserve v21": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v21.yml",
+    "reserve v22": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v22.yml",
 }
 # Written on 2026-12-05 in two parts by helpers who saw nothing of the project, for the next
 # Spanish design change: unscored, so no bench scores it (the leak test covers it). Move it to

@@ -513,3 +513,57 @@ def test_a_second_opinion_never_holds_back_the_question_when_a_crisis_is_the_bes
     scores = RiskScores(crisis_self=0.12, uncertain=0.02)
     asked = decide(NOTHING, scores, ranking("crisis_self", 0.12), THRESHOLDS, 0.01, 12)
     assert asked.intent == "possible_crisis"
+
+
+def test_a_question_about_a_lethal_amount_asks_directly_where_the_scores_would_not() -> None:
+    decision = decide(
+        NOTHING,
+        RiskScores(crisis_self=0.05),
+        ranking("ask_medical_advice", 0.9),
+        THRESHOLDS,
+        lethal_amount=True,
+    )
+    assert decision.intent == "possible_crisis"
+    assert decision.topic == "ask_medical_advice"
+    assert decision.source == "patterns"
+    assert decision.some_risk
+
+
+def test_a_question_about_a_lethal_amount_never_gives_the_crisis_answer_alone() -> None:
+    sure = decide(NOTHING, RiskScores(crisis_self=0.9), ranking("crisis_self", 0.9), THRESHOLDS)
+    asked = decide(
+        NOTHING,
+        RiskScores(crisis_self=0.05),
+        ranking("ask_medical_advice", 0.9),
+        THRESHOLDS,
+        lethal_amount=True,
+    )
+    assert sure.intent == "crisis_self"
+    assert asked.intent == "possible_crisis"
+
+
+def test_a_question_about_a_lethal_amount_asks_after_a_denied_crisis_cue() -> None:
+    decision = decide(
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
+        RiskScores(crisis_self=0.2),
+        ranking("ask_medical_advice", 0.7),
+        THRESHOLDS,
+        lethal_amount=True,
+    )
+    assert decision.intent == "possible_crisis"
+
+
+def test_an_emergency_with_a_question_about_a_lethal_amount_gets_988_after_911() -> None:
+    def answer(crisis: float, lethal_amount: bool) -> object:
+        return decide(
+            NOTHING,
+            RiskScores(crisis_self=crisis, emergency=0.6),
+            ranking("medical_emergency", 0.6),
+            THRESHOLDS,
+            lethal_amount=lethal_amount,
+        ).intent
+
+    assert answer(0.3, lethal_amount=True) == "medical_emergency_and_crisis"
+    assert answer(0.3, lethal_amount=False) == "medical_emergency"
+    # Without a score that would ask the question, 911 alone (a dose taken by mistake).
+    assert answer(0.05, lethal_amount=True) == "medical_emergency"
