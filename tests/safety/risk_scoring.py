@@ -47,7 +47,9 @@ FROZEN_ES_V11 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v11.yml"
 # someone else) for the question about someone else, v10 for the training batches of that
 # night; v12, written after the Spanish emergency cues of 2026-12-05 were chosen, first scored
 # for the emergency score of its own; v13 (80 emergencies), written after that score was
-# built, first scored for the Spanish level examples (docs/safety.md says when each was scored).
+# built, first scored for the Spanish level examples; v14, written on 2026-12-05 for the next
+# Spanish change, first scored for the question about a lethal amount (2026-12-06; docs/safety.md
+# says when each was scored).
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
@@ -55,6 +57,7 @@ UNOPENED_ES: Dict[str, Path] = {
     "v10": PROJECT_DIR / "tests" / "frozen" / "risk_es_v10.yml",
     "v12": PROJECT_DIR / "tests" / "frozen" / "risk_es_v12.yml",
     "v13": PROJECT_DIR / "tests" / "frozen" / "risk_es_v13.yml",
+    "v14": PROJECT_DIR / "tests" / "frozen" / "risk_es_v14.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
@@ -81,8 +84,7 @@ RESERVE_EN = {
 # something is new: "she's never had a seizure before") for the change of that name, v21
 # (2026-12-05, crises told indirectly and benign messages full of death words) for a wish not
 # to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
-# messages) for the direct question on benign messages (docs/safety.md says when each was
-# scored).
+# messages) for the question about a lethal amount (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -94,12 +96,10 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v21": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v21.yml",
     "reserve v22": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v22.yml",
 }
-# Written on 2026-12-05 in two parts by helpers who saw nothing of the project, for the next
-# Spanish design change: unscored, so no bench scores it (the leak test covers it). Move it to
-# the lists above when a change is first measured on it.
-UNSCORED: Dict[str, Path] = {
-    "Spanish v14": PROJECT_DIR / "tests" / "frozen" / "risk_es_v14.yml",
-}
+# Splits written for a design change and not yet scored: no bench scores them (the leak test
+# covers them). Move each to the lists above when a change is first measured on it. None now:
+# Spanish v14 was first scored on 2026-12-06.
+UNSCORED: Dict[str, Path] = {}
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
 SITUATION_PROBES = {
