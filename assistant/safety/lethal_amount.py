@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from typing import Pattern
 
-from assistant.safety.spanish import fold
+from assistant.safety.spanish import SENTENCE_END, fold
 
 _MEDICINE = (
     r"(pills?|meds?|medications?|medicines?|tablets?|tabs|capsules?|doses?|patch(es)?"
@@ -154,7 +154,6 @@ _SAID_NOT_TO_BE = re.compile(
     r"(fatal|lethal|deadly)\b",
     re.IGNORECASE,
 )
-_SENTENCE = re.compile(r"[^.?!\n]+[.?!]*")
 
 
 @dataclass(frozen=True)
@@ -174,7 +173,7 @@ class _Reading:
         if self.enough_to_go.search(text) and not self._set_aside(text):
             return True
         no_one_else = self.someone_else.search(text) is None
-        for sentence in _SENTENCE.findall(text):
+        for sentence in SENTENCE_END.split(text):
             asked = self.own_question.search(sentence) or (
                 no_one_else and self.no_ones_question.search(sentence)
             )
@@ -191,13 +190,13 @@ class _Reading:
 
 
 _ENGLISH = _Reading(
-    _OWN_QUESTION,
-    _NO_ONES_QUESTION,
-    _ENOUGH_TO_GO,
-    _SOMEONE_ELSE,
-    _FOR_SAFETY,
-    _NOT_A_PERSON,
-    _SAID_NOT_TO_BE,
+    own_question=_OWN_QUESTION,
+    no_ones_question=_NO_ONES_QUESTION,
+    enough_to_go=_ENOUGH_TO_GO,
+    someone_else=_SOMEONE_ELSE,
+    for_safety=_FOR_SAFETY,
+    not_a_person=_NOT_A_PERSON,
+    said_not_to_be=_SAID_NOT_TO_BE,
 )
 
 # Spanish, read without accents and in lower case (`fold`).

@@ -515,14 +515,19 @@ def test_a_second_opinion_never_holds_back_the_question_when_a_crisis_is_the_bes
     assert asked.intent == "possible_crisis"
 
 
-def test_a_question_about_a_lethal_amount_asks_directly_where_the_scores_would_not() -> None:
-    decision = decide(
+def lethal_amount_asked_as_a_medical_question() -> Decision:
+    """A question about a lethal amount the scores read as a medical question."""
+    return decide(
         NOTHING,
         RiskScores(crisis_self=0.05),
         ranking("ask_medical_advice", 0.9),
         THRESHOLDS,
         lethal_amount=True,
     )
+
+
+def test_a_question_about_a_lethal_amount_asks_directly_where_the_scores_would_not() -> None:
+    decision = lethal_amount_asked_as_a_medical_question()
     assert decision.intent == "possible_crisis"
     assert decision.topic == "ask_medical_advice"
     assert decision.source == "patterns"
@@ -531,13 +536,7 @@ def test_a_question_about_a_lethal_amount_asks_directly_where_the_scores_would_n
 
 def test_a_question_about_a_lethal_amount_never_gives_the_crisis_answer_alone() -> None:
     sure = decide(NOTHING, RiskScores(crisis_self=0.9), ranking("crisis_self", 0.9), THRESHOLDS)
-    asked = decide(
-        NOTHING,
-        RiskScores(crisis_self=0.05),
-        ranking("ask_medical_advice", 0.9),
-        THRESHOLDS,
-        lethal_amount=True,
-    )
+    asked = lethal_amount_asked_as_a_medical_question()
     assert sure.intent == "crisis_self"
     assert asked.intent == "possible_crisis"
 
