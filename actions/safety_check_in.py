@@ -25,6 +25,8 @@ SUICIDAL_THOUGHTS = "suicidal_thoughts"
 # Whether the question was about someone the person is worried about (set by the risk layer).
 ABOUT_SOMEONE_ELSE = "check_in_about_someone_else"
 CRISIS_OTHER = "utter_crisis_someone_else"
+# The crisis intent for someone else, as the risk layer names the one it doubted.
+CRISIS_SOMEONE_ELSE = "crisis_someone_else"
 CRISIS_IN_CONVERSATION = "crisis_in_conversation"
 POSSIBLE_CRISIS = "possible_crisis"
 TOPIC_ENTITY = "topic"
@@ -64,6 +66,17 @@ def topic_of(message: Dict[str, Any]) -> Optional[str]:
 def asked_about_someone_else(message: Dict[str, Any]) -> bool:
     """Whether the risk layer asked the question about someone else for this message."""
     return bool(entity_value(message, ABOUT_SOMEONE_ELSE))
+
+
+def crisis_doubted(message: Dict[str, Any]) -> Optional[str]:
+    """The crisis answer the risk layer's question stands in for, if it stands in for one.
+
+    The classifiers' scores chose the crisis answer and the second opinion doubted it, so
+    the question was asked. Where the question is not asked (it was asked already, or a
+    crisis came earlier) and as a reply to the question, the crisis answer is given.
+    """
+    doubted = (message.get("safety") or {}).get("crisis_doubted")
+    return str(doubted) if doubted else None
 
 
 def _asks_the_question(event: Dict[str, Any]) -> bool:
@@ -143,6 +156,11 @@ class ActionAfterCheckIn(Action):
                 # Asked about someone else before: the writer has not been asked about
                 # themselves, and is now.
                 return [SlotSet(SUICIDAL_THOUGHTS, None), FollowupAction(CHECK_IN_FORM)]
+            doubted = crisis_doubted(latest)
+            if doubted:
+                # Asked before, and now a crisis the scores were sure of: not asked twice,
+                # answered.
+                return _crisis_answer(dispatcher, doubted == CRISIS_SOMEONE_ELSE)
             # Asked before in this conversation: stay with the person, do not ask again.
             # (An unclear reply to the question itself is "rather not say", below.)
             dispatcher.utter_message(response="utter_check_in_again")
@@ -160,16 +178,23 @@ class ActionAfterCheckIn(Action):
         elif answer == "no" and only_unsure(text):
             # "No sé": not a no.
             answer = "rather_not_say"
+        doubted = crisis_doubted(latest)
+        if answer == "rather_not_say" and doubted:
+            # A reply the scores were sure is a crisis: its crisis answer, for whom it is
+            # about, and a yes when that is whom the question asked about.
+            about_someone_else = doubted == CRISIS_SOMEONE_ELSE
+            if about_someone_else == someone_else:
+                events.append(SlotSet(SUICIDAL_THOUGHTS, "yes"))
+            return events + _crisis_answer(dispatcher, about_someone_else)
         if answer != heard:
             events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
-        if answer == "yes" and someone_else:
-            # Said as its own action, so that the rules for what follows it ("what should I
-            # do?" gets the steps again) apply as after any answer for someone else.
-            events += [SlotSet(CRISIS_IN_CONVERSATION, True), FollowupAction(CRISIS_OTHER)]
-        elif answer == "yes":
-            dispatcher.utter_message(response="utter_crisis_self")
+        if answer == "yes":
+            return events + _crisis_answer(dispatcher, someone_else)
+        if answer == "rather_not_say" and crisis_doubted(asked_for):
+            # Asked for a crisis the scores were sure of: later answers keep 988 in view, as
+            # after the crisis answer the question stood in for.
             events.append(SlotSet(CRISIS_IN_CONVERSATION, True))
-        elif answer == "no":
+        if answer == "no":
             no = "utter_check_in_no_someone_else" if someone_else else "utter_check_in_no"
             dispatcher.utter_message(response=no)
             topic = response_for(topic_of(asked_for), domain)
@@ -187,6 +212,38 @@ class ActionAfterCheckIn(Action):
         else:
             dispatcher.utter_message(response="utter_check_in_rather_not_say")
         return events
+
+
+def _crisis_answer(dispatcher: CollectingDispatcher, someone_else: bool) -> List[EventType]:
+    """The crisis answer, for someone the person worries about or for the person."""
+    if someone_else:
+        # Said as its own action, so that the rules for what follows it ("what should I
+        # do?" gets the steps again) apply as after any answer for someone else.
+        return [SlotSet(CRISIS_IN_CONVERSATION, True), FollowupAction(CRISIS_OTHER)]
+    dispatcher.utter_message(response="utter_crisis_self")
+    return [SlotSet(CRISIS_IN_CONVERSATION, True)]
+
+
+class ActionStillHere(Action):
+    """After a crisis, an unclear risk: "I'm still here" with 988 and 911.
+
+    A crisis answer the risk layer turned into the question (the second opinion doubted
+    it) is given as the crisis answer, as it was before the question stood in for it.
+    """
+
+    def name(self) -> str:
+        """Name of the action."""
+        return "action_still_here"
+
+    def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The crisis answer again, or a short "I'm still here"."""
+        doubted = crisis_doubted(tracker.latest_message or {})
+        if doubted:
+            return _crisis_answer(dispatcher, doubted == CRISIS_SOMEONE_ELSE)
+        dispatcher.utter_message(response="utter_still_here")
+        return []
 
 
 class ActionAnswerTopic(Action):

@@ -11,9 +11,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 import assistant.components.multilingual_risk_scorer as scorer_module
-from assistant.components.embedding_intent_classifier import INTENT_PROBABILITIES
+from assistant.components.embedding_intent_classifier import (
+    INTENT_PROBABILITIES,
+    SENTENCE_PROBABILITIES,
+)
 from assistant.components.multilingual_risk_scorer import (
     MULTILINGUAL_RISK,
+    MULTILINGUAL_RISK_OF_SENTENCE,
     BlendedLevels,
     LevelsWithEmergency,
     MultilingualRiskScorer,
@@ -267,3 +271,47 @@ def test_an_english_message_longer_than_e5_reads_gets_no_second_opinion(
 ) -> None:
     scored = scored_in_english(monkeypatch, "x" * 20000, "nlu_fallback", {"possible_crisis": 0.5})
     assert scored is None
+
+
+class TextsLevels(FixedLevels):
+    """Fixed levels that keep the texts they read."""
+
+    def __init__(self) -> None:
+        """No text read yet."""
+        self.texts: List[str] = []
+
+    def probabilities(self, vector: np.ndarray, text: str, with_spelling: bool) -> np.ndarray:
+        self.texts.append(text)
+        return super().probabilities(vector, text, with_spelling)
+
+
+@pytest.mark.parametrize(("sentence_crisis", "read_alone"), [(0.79, False), (0.8, True)])
+def test_the_sentence_that_raises_a_long_messages_crisis_score_is_read_alone(
+    monkeypatch: pytest.MonkeyPatch, sentence_crisis: float, read_alone: bool
+) -> None:
+    monkeypatch.setattr(scorer_module, "shared_e5", ZerosEncoder)
+    levels = TextsLevels()
+    component = MultilingualRiskScorer(
+        MultilingualRiskScorer.get_default_config(),
+        cast(Any, None),
+        cast(Any, None),
+        cast(Any, levels),
+    )
+    text = "Scans were mixed again this week. I have decided to end it on Friday."
+    message = Message(
+        data={
+            TEXT: text,
+            INTENT: {"name": "share_situation", "confidence": 0.6},
+            INTENT_RANKING_KEY: [{"name": "share_situation", "confidence": 0.6}],
+            INTENT_PROBABILITIES: {"share_situation": 0.6, "crisis_self": 0.3},
+            SENTENCE_PROBABILITIES: [
+                {"share_situation": 0.9, "crisis_self": 0.05},
+                {"crisis_self": sentence_crisis},
+            ],
+        }
+    )
+    component.process([message])
+    alone = ["I have decided to end it on Friday."] if read_alone else []
+    assert levels.texts == [text, *alone]
+    expected = {"crisis": 0.5, "none": 0.3, "unsure": 0.2} if read_alone else None
+    assert message.get(MULTILINGUAL_RISK_OF_SENTENCE) == expected

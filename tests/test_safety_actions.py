@@ -12,6 +12,7 @@ from actions.safety_check_in import (
     ActionAnswerTopic,
     ActionOtherLanguage,
     ActionPleaseRephrase,
+    ActionStillHere,
 )
 
 
@@ -308,6 +309,134 @@ def test_the_question_is_not_asked_twice(domain: Dict, earlier_answer: str) -> N
         domain,
     )
     assert said == ["utter_check_in_again"]
+
+
+def doubted(about: str, someone_else_asked: bool = False) -> Dict[str, Any]:
+    """A message whose crisis answer (`about`: its intent) the question stood in for."""
+    message = worried_about_someone() if someone_else_asked else user("possible_crisis")
+    message["safety"] = {"crisis_doubted": about}
+    return message
+
+
+def answered_with(asked: Dict[str, Any], reply: Dict[str, Any], heard: str) -> Tracker:
+    """The question asked for `asked` by the form, then `reply`, from which it filled the slot."""
+    t = tracker([asked], suicidal_thoughts=heard)
+    for event in (
+        {"event": "active_loop", "name": "suicide_check_in_form"},
+        {"event": "slot", "name": "requested_slot", "value": "suicidal_thoughts"},
+        {"event": "user", "parse_data": reply, "text": reply["text"]},
+        {"event": "slot", "name": "suicidal_thoughts", "value": heard},
+    ):
+        t.events.append(event)
+    t.latest_message = reply
+    return t
+
+
+CRISIS_FOR_SOMEONE_ELSE = [
+    {"event": "slot", "timestamp": None, "name": "crisis_in_conversation", "value": True},
+    {"event": "followup", "timestamp": None, "name": "utter_crisis_someone_else"},
+]
+
+
+@pytest.mark.parametrize("earlier_answer", ["no", "moved_on", "rather_not_say"])
+def test_asked_already_a_crisis_the_question_stood_in_for_gets_the_crisis_answer(
+    domain: Dict, earlier_answer: str
+) -> None:
+    # The question is not asked twice, so the crisis answer the scores chose is given.
+    asked = asked_before(user("possible_crisis"), earlier_answer, doubted("crisis_self"))
+    said, events = run(ActionAfterCheckIn(), asked, domain)
+    assert said == ["utter_crisis_self"]
+    assert [(e["name"], e["value"]) for e in events] == [("crisis_in_conversation", True)]
+
+
+def test_asked_already_a_doubted_crisis_for_someone_else_gets_their_crisis_answer(
+    domain: Dict,
+) -> None:
+    # Asked about the writer by the question (the scores' ratio), the crisis the scores
+    # chose is someone else's: their answer, as before the question stood in for it.
+    now = doubted("crisis_someone_else")
+    said, events = run(
+        ActionAfterCheckIn(), asked_before(user("possible_crisis"), "no", now), domain
+    )
+    assert said == []
+    assert events == CRISIS_FOR_SOMEONE_ELSE
+
+
+@pytest.mark.parametrize("someone_else_asked", [False, True])
+def test_a_reply_the_scores_were_sure_is_a_crisis_is_a_yes(
+    domain: Dict, someone_else_asked: bool
+) -> None:
+    # Mapped to "rather not say" as any unclear reply; the scores chose the crisis answer.
+    about = "crisis_someone_else" if someone_else_asked else "crisis_self"
+    first = worried_about_someone() if someone_else_asked else user("possible_crisis")
+    reply = {**doubted(about, someone_else_asked), "text": "it's all too much, every day"}
+    said, events = run(ActionAfterCheckIn(), answered_with(first, reply, "rather_not_say"), domain)
+    assert ("suicidal_thoughts", "yes") in [(e["name"], e.get("value")) for e in events]
+    if someone_else_asked:
+        assert said == [] and events[-2:] == CRISIS_FOR_SOMEONE_ELSE
+    else:
+        assert said == ["utter_crisis_self"]
+
+
+@pytest.mark.parametrize(
+    ("first", "unsure", "marked"),
+    [
+        (lambda: doubted("crisis_self"), "utter_check_in_rather_not_say", True),
+        (lambda: doubted("crisis_someone_else", True), "utter_check_in_someone_else_unsure", True),
+        (lambda: user("possible_crisis"), "utter_check_in_rather_not_say", False),
+    ],
+)
+def test_rather_not_say_to_a_question_for_a_sure_crisis_marks_the_conversation(
+    domain: Dict, first: Any, unsure: str, marked: bool
+) -> None:
+    declined = {**user("decline_to_say"), "text": "I'd rather not say"}
+    asked = answered_with(first(), declined, "rather_not_say")
+    said, events = run(ActionAfterCheckIn(), asked, domain)
+    assert said == [unsure]
+    marks = [("crisis_in_conversation", True)] if marked else []
+    assert [(e["name"], e["value"]) for e in events] == marks
+
+
+def test_a_doubted_reply_about_the_writer_after_a_question_about_someone_else(
+    domain: Dict,
+) -> None:
+    # "I'd be better off gone myself": the writer's crisis answer, not the one for someone
+    # else, and no yes recorded for the one the question was about.
+    reply = {**doubted("crisis_self"), "text": "I would be better off gone, I can't do this"}
+    said, events = run(
+        ActionAfterCheckIn(),
+        answered_with(worried_about_someone(), reply, "rather_not_say"),
+        domain,
+    )
+    assert said == ["utter_crisis_self"]
+    assert [(e["name"], e["value"]) for e in events] == [("crisis_in_conversation", True)]
+
+
+def test_a_doubted_reply_about_someone_else_records_no_yes_for_the_writer(domain: Dict) -> None:
+    reply = {**doubted("crisis_someone_else"), "text": "no, but my husband says we'd be better off"}
+    asked = answered_with(user("possible_crisis"), reply, "rather_not_say")
+    said, events = run(ActionAfterCheckIn(), asked, domain)
+    assert said == [] and events == CRISIS_FOR_SOMEONE_ELSE
+
+
+@pytest.mark.parametrize(
+    ("now", "said_now", "events_now"),
+    [
+        (lambda: user("possible_crisis"), ["utter_still_here"], []),
+        (
+            lambda: doubted("crisis_self"),
+            ["utter_crisis_self"],
+            [{"event": "slot", "timestamp": None, "name": "crisis_in_conversation", "value": True}],
+        ),
+        (lambda: doubted("crisis_someone_else"), [], CRISIS_FOR_SOMEONE_ELSE),
+    ],
+)
+def test_after_a_crisis_an_unclear_risk_is_still_here_and_a_doubted_crisis_answered(
+    domain: Dict, now: Any, said_now: List[str], events_now: List[Dict[str, Any]]
+) -> None:
+    after_a_crisis = tracker([user("crisis_self"), now()], crisis_in_conversation=True)
+    said, events = run(ActionStillHere(), after_a_crisis, domain)
+    assert (said, events) == (said_now, events_now)
 
 
 def test_an_unclear_reply_to_the_question_gets_the_resources_without_pressure(

@@ -36,8 +36,12 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from assistant.components.embedding_intent_classifier import INTENT_PROBABILITIES
+from assistant.components.embedding_intent_classifier import (
+    INTENT_PROBABILITIES,
+    SENTENCE_PROBABILITIES,
+)
 from assistant.components.language_detector import is_spanish
+from assistant.components.message_features import sentence_spans
 from assistant.components.spanish_intent_classifier import E5_VECTOR
 from assistant.components.stored_models import (
     StoredRegressionComponent,
@@ -59,6 +63,9 @@ from assistant.typography import straighten_quotes
 
 # The message field the risk assessor reads: probability per level.
 MULTILINGUAL_RISK = "multilingual_risk"
+# The same for the sentence of an English message the risk assessor reads for the whole of
+# it (its `riskiest_sentence`), read alone as the classifiers read it.
+MULTILINGUAL_RISK_OF_SENTENCE = "multilingual_risk_of_sentence"
 MODEL_FILE = "multilingual_risk.joblib"
 # Level names of the split files that the scorer's classes name otherwise.
 LEVEL_OF_SPLIT = {"ambiguous": UNSURE_LEVEL}
@@ -179,6 +186,19 @@ def best_intent(message: Message) -> Optional[str]:
     return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
 
+def riskiest_sentence(message: Message, minimum: float) -> Optional[str]:
+    """The sentence of a message whose crisis score, `minimum` or more, raises the whole's."""
+    text = str(message.get(TEXT) or "")
+    whole = RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {}).crisis
+    # No probabilities when the classifier read the message whole.
+    read = zip(sentence_spans(text), message.get(SENTENCE_PROBABILITIES) or [], strict=False)
+    scored = [(RiskScores.from_probabilities(p).crisis, span) for span, p in read]
+    if not scored:
+        return None
+    crisis, (start, end) = max(scored, key=lambda pair: pair[0])
+    return text[start:end] if crisis >= max(minimum, whole) else None
+
+
 def read_as_english(message: Message) -> bool:
     """Neither Spanish nor, by the classifiers, another language."""
     return not is_spanish(message) and best_intent(message) != OTHER_LANGUAGE
@@ -210,6 +230,9 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             "spelling_c": 16.0,
             "english_from": 0.02,
             "english_up_to": 2000,
+            # The risk assessor's `riskiest_sentence`: a sentence this sure of a crisis is
+            # read for the whole message, so the second opinion reads it too.
+            "sentence_from": 0.8,
         }
 
     def train(self, training_data: TrainingData) -> Resource:
@@ -285,11 +308,18 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             probabilities = self.model.probabilities(
                 vector, str(message.get(TEXT)), with_spelling=spanish or english
             )
-            message.set(
-                MULTILINGUAL_RISK,
-                {
-                    str(name): float(p)
-                    for name, p in zip(self.model.classes_, probabilities, strict=True)
-                },
-            )
+            message.set(MULTILINGUAL_RISK, self._named(probabilities))
+            sentence = riskiest_sentence(message, float(self._config["sentence_from"]))
+            if english and sentence:
+                # One more embedding, for the sentence alone (the whole dilutes it).
+                on_sentence = self.model.probabilities(
+                    shared_e5().encode(sentence), sentence, with_spelling=True
+                )
+                message.set(MULTILINGUAL_RISK_OF_SENTENCE, self._named(on_sentence))
         return messages
+
+    def _named(self, probabilities: np.ndarray) -> Dict[str, float]:
+        assert self.model is not None
+        return {
+            str(name): float(p) for name, p in zip(self.model.classes_, probabilities, strict=True)
+        }

@@ -47,7 +47,11 @@ from assistant.components.embedding_intent_classifier import (
     EmbeddingIntentClassifier,
 )
 from assistant.components.language_detector import is_spanish
-from assistant.components.multilingual_risk_scorer import MULTILINGUAL_RISK, read_as_english
+from assistant.components.multilingual_risk_scorer import (
+    MULTILINGUAL_RISK,
+    MULTILINGUAL_RISK_OF_SENTENCE,
+    read_as_english,
+)
 from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.check_in_replies import safety_statement
 from assistant.safety.detector import Assessment, DistressDetector
@@ -55,13 +59,11 @@ from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.lethal_amount import asks_a_lethal_amount
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
-    CRISIS_LEVEL,
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
     OTHER_LANGUAGE,
     OVERDOSE_CUE,
     POSSIBLE_CRISIS,
-    UNSURE_LEVEL,
     Decision,
     RiskScores,
     Thresholds,
@@ -69,6 +71,7 @@ from assistant.safety.risk_decision import (
     decide_other_language,
     decide_spanish,
     level_scores,
+    second_opinion_on,
     with_riskiest_sentence,
 )
 from assistant.safety.spanish import (
@@ -159,6 +162,9 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                     "about": "someone_else" if decision.about_someone_else else "self",
                     "some_risk": decision.some_risk,
                     "signal": decision.source,
+                    # The crisis answer the question stands in for (the second opinion
+                    # doubted it): given where the question is not asked again.
+                    "crisis_doubted": decision.crisis_doubted,
                     # The classifier's own pick, before the risk layer (for bench-safety).
                     "classified_as": classified_as,
                     "scores": level_scores(scores),
@@ -200,8 +206,9 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         elif spanish is None and assessment.level < Level.CRISIS and spanish_idiom(text):
             # "Me muero de ganas de verlos": surer scores are needed for a crisis or a question.
             assessment = replace(assessment, idiom=True)
+        whole = RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {})
         scores = with_riskiest_sentence(
-            RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {}),
+            whole,
             [RiskScores.from_probabilities(p) for p in message.get(SENTENCE_PROBABILITIES) or []],
             self.thresholds.riskiest_sentence,
         )
@@ -209,8 +216,10 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         multilingual = message.get(MULTILINGUAL_RISK)
         english = read_as_english(message)
         second_opinion = (
-            multilingual.get(CRISIS_LEVEL, 0.0) + multilingual.get(UNSURE_LEVEL, 0.0)
-            if english and multilingual
+            second_opinion_on(
+                scores, whole, multilingual, message.get(MULTILINGUAL_RISK_OF_SENTENCE)
+            )
+            if english
             else None
         )
         decision = decide(

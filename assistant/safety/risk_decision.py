@@ -137,6 +137,10 @@ class Thresholds:
     second_opinion_words: float = 6
     second_opinion_doubt: float = 0.08
     second_opinion_doubt_below: float = 0.25
+    # Under this, the second opinion turns the classifiers' crisis answer into the direct
+    # question: one reader sure of a crisis, the other not even halfway ("2026-12-06, later"
+    # in docs/safety.md). A crisis the patterns found keeps its answer.
+    second_opinion_crisis_doubt: float = 0.5
     # The classifiers' crisis score for someone else this many times the one for the person:
     # the direct question is asked about someone else ("do you think they may be thinking
     # about ending their life?"), and the raised Spanish crisis answer is for someone else.
@@ -188,6 +192,24 @@ def with_riskiest_sentence(
     return replace(scores, crisis_self=riskiest.crisis_self, crisis_other=riskiest.crisis_other)
 
 
+def second_opinion_on(
+    read: RiskScores,
+    whole: RiskScores,
+    multilingual: Optional[Mapping[str, float]],
+    of_sentence: Optional[Mapping[str, float]] = None,
+) -> Optional[float]:
+    """The multilingual crisis-or-unsure probability, as a second opinion on `read`.
+
+    On the whole message (`multilingual`) when `read` is the `whole` message's scores; on
+    the riskiest sentence alone (`of_sentence`) when that sentence raised them: read whole,
+    the crisis told in it is diluted. None when the scorer did not read what was decided on.
+    """
+    scores = multilingual if read == whole else of_sentence
+    if not scores:
+        return None
+    return scores.get(CRISIS_LEVEL, 0.0) + scores.get(UNSURE_LEVEL, 0.0)
+
+
 def clearly_about_someone_else(scores: RiskScores, ratio: float) -> bool:
     """Whether the classifiers put the crisis on someone else, `ratio` times the person."""
     return scores.crisis_other > 0 and scores.crisis_other >= ratio * scores.crisis_self
@@ -203,6 +225,9 @@ class Decision:
     some_risk: bool = False
     topic: Optional[str] = None
     source: str = "none"  # "patterns", "scorer", "multilingual" or "none": which signal decided
+    # The crisis intent (for the person or someone else) the classifiers' scores chose and
+    # the second opinion doubted, so that the question was asked instead (None otherwise).
+    crisis_doubted: Optional[str] = None
 
 
 def decide(
@@ -219,7 +244,8 @@ def decide(
     `second_opinion` is the multilingual scorer's crisis-or-unsure probability for an
     English message it read (None when it did not): sure, it asks the direct question the
     classifiers' scores would not; near zero, it holds back a question they asked from a
-    low score ("2026-12-05, night" in docs/safety.md). `lethal_amount`: the message asks how
+    low score ("2026-12-05, night" in docs/safety.md); under half, it turns their crisis
+    answer into the question (`Decision.crisis_doubted`). `lethal_amount`: the message asks how
     much of one's own medicine would kill (`assistant.safety.lethal_amount`); below the crisis
     answer it asks the direct question, and after 911 it adds 988 from a score that would ask.
     """
@@ -232,13 +258,16 @@ def decide(
         not (crisis_set_aside or assessment.idiom)
         or crisis_or_unsure >= thresholds.set_aside_crisis
     )
-    doubted = (
+    question_doubted = (
         second_opinion is not None
         and second_opinion < thresholds.second_opinion_doubt
         and crisis_or_unsure < thresholds.second_opinion_doubt_below
     )
+    crisis_answer_doubted = (
+        second_opinion is not None and second_opinion < thresholds.second_opinion_crisis_doubt
+    )
     some_risk = (
-        (crisis_or_unsure >= thresholds.some_risk and crisis_scores_count and not doubted)
+        (crisis_or_unsure >= thresholds.some_risk and crisis_scores_count and not question_doubted)
         or assessment.level > Level.NONE
         or lethal_amount
     )
@@ -274,10 +303,22 @@ def decide(
     if crisis_scores_count:
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self
+            if crisis_answer_doubted:
+                # Sure for the classifiers, not even halfway for the other sentence model:
+                # ask directly ("I'd like to die at home in my own chair").
+                return Decision(
+                    POSSIBLE_CRISIS,
+                    Level.CRISIS,
+                    asked_about,
+                    True,
+                    topic,
+                    "scorer",
+                    crisis_doubted=_crisis_intent(other),
+                )
             return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "scorer")
         # The second opinion's doubt never holds back the question when the classifiers'
         # best intent is itself a crisis.
-        if (crisis_or_unsure >= thresholds.check_in and not doubted) or top in (
+        if (crisis_or_unsure >= thresholds.check_in and not question_doubted) or top in (
             INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}
         ):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")

@@ -84,7 +84,9 @@ RESERVE_EN = {
 # something is new: "she's never had a seizure before") for the change of that name, v21
 # (2026-12-05, crises told indirectly and benign messages full of death words) for a wish not
 # to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
-# messages) for the question about a lethal amount (docs/safety.md says when each was scored).
+# messages) for the question about a lethal amount, v23 (2026-12-06, the same brief) for the
+# question asked where the second opinion doubts a crisis answer (docs/safety.md says when
+# each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -95,6 +97,7 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v20": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v20.yml",
     "reserve v21": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v21.yml",
     "reserve v22": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v22.yml",
+    "reserve v23": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v23.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. None now:

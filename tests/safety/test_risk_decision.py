@@ -11,6 +11,7 @@ from assistant.safety.risk_decision import (
     decide,
     decide_other_language,
     decide_spanish,
+    second_opinion_on,
     with_riskiest_sentence,
 )
 
@@ -456,15 +457,60 @@ def test_a_second_opinion_never_asks_past_a_crisis_cue_the_person_set_aside() ->
     assert decision.intent == "emotional_support"
 
 
-def test_a_second_opinion_never_takes_an_emergency_or_a_crisis_answer() -> None:
+def test_a_second_opinion_never_takes_an_emergency_or_a_crisis_patterns_found() -> None:
     emergency = decide(
         NOTHING, RiskScores(emergency=0.8), ranking("symptom_pain", 0.3), THRESHOLDS, 0.0
     )
-    crisis = decide(
-        NOTHING, RiskScores(crisis_self=0.62), ranking("crisis_self", 0.62), THRESHOLDS, 0.0
-    )
+    told = Assessment(Level.CRISIS, cues=("want_to_die",))
+    crisis = decide(told, RiskScores(), ranking("dying_at_home", 0.9), THRESHOLDS, 0.0)
     assert emergency.intent == "medical_emergency"
     assert crisis.intent == "crisis_self"
+
+
+def test_a_second_opinion_under_half_turns_a_scored_crisis_answer_into_the_question() -> None:
+    scores = RiskScores(crisis_self=0.7)
+    topic = ranking("crisis_self", 0.7, "dying_at_home", 0.2)
+    sure = decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=0.5, words=15)
+    doubted = decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=0.49, words=15)
+    unread = decide(NOTHING, scores, topic, THRESHOLDS, second_opinion=None, words=15)
+    assert (sure.intent, sure.crisis_doubted) == ("crisis_self", None)
+    assert (unread.intent, unread.crisis_doubted) == ("crisis_self", None)
+    assert (doubted.intent, doubted.crisis_doubted) == ("possible_crisis", "crisis_self")
+    assert (doubted.topic, doubted.some_risk, doubted.source) == ("dying_at_home", True, "scorer")
+
+
+def test_a_doubted_crisis_about_someone_else_is_asked_about_them() -> None:
+    scores = RiskScores(crisis_self=0.1, crisis_other=0.7)
+    decision = decide(NOTHING, scores, ranking("crisis_someone_else", 0.7), THRESHOLDS, 0.2)
+    assert (decision.intent, decision.about_someone_else) == ("possible_crisis", True)
+    assert decision.crisis_doubted == "crisis_someone_else"
+
+
+def test_a_doubted_crisis_keeps_whom_its_answer_was_for_below_the_questions_ratio() -> None:
+    # Someone else's crisis by a little: the question is about the person (it would speak
+    # past them otherwise), the crisis answer it stands in for is the one for someone else.
+    scores = RiskScores(crisis_self=0.2, crisis_other=0.45)
+    decision = decide(NOTHING, scores, ranking("crisis_someone_else", 0.45), THRESHOLDS, 0.2)
+    assert (decision.intent, decision.about_someone_else) == ("possible_crisis", False)
+    assert decision.crisis_doubted == "crisis_someone_else"
+
+
+def test_a_crisis_told_in_one_sentence_of_a_long_message_gets_that_sentences_opinion() -> None:
+    # Read whole by the multilingual scorer, the sentence is diluted: its own reading counts.
+    whole = RiskScores(crisis_self=0.1)
+    raised = with_riskiest_sentence(whole, [RiskScores(crisis_self=0.9)], threshold=0.8)
+    on_whole = {"crisis": 0.2, "unsure": 0.1, "emergency": 0.3}
+    on_sentence = {"crisis": 0.7, "unsure": 0.05, "emergency": 0.1}
+    assert second_opinion_on(raised, whole, on_whole, on_sentence) == 0.7 + 0.05
+    assert second_opinion_on(raised, whole, on_whole, None) is None
+    assert second_opinion_on(whole, whole, on_whole, on_sentence) == 0.2 + 0.1
+    assert second_opinion_on(whole, whole, None) is None
+
+
+def test_a_doubted_crisis_with_an_emergency_keeps_911_then_988() -> None:
+    scores = RiskScores(crisis_self=0.7, emergency=0.6)
+    decision = decide(NOTHING, scores, ranking("medical_emergency", 0.6), THRESHOLDS, 0.1)
+    assert decision.intent == "medical_emergency_and_crisis"
 
 
 def test_a_second_opinion_near_zero_holds_back_a_question_from_a_low_score() -> None:
