@@ -25,6 +25,7 @@ SUICIDAL_THOUGHTS = "suicidal_thoughts"
 # Whether the question was about someone the person is worried about (set by the risk layer).
 ABOUT_SOMEONE_ELSE = "check_in_about_someone_else"
 CRISIS_OTHER = "utter_crisis_someone_else"
+CRISIS_SELF = "utter_crisis_self"
 # The crisis intent for someone else, as the risk layer names the one it doubted.
 CRISIS_SOMEONE_ELSE = "crisis_someone_else"
 CRISIS_IN_CONVERSATION = "crisis_in_conversation"
@@ -190,13 +191,13 @@ class ActionAfterCheckIn(Action):
             events.append(SlotSet(SUICIDAL_THOUGHTS, answer))
         if answer == "yes":
             return events + _crisis_answer(dispatcher, someone_else)
-        if answer == "rather_not_say" and crisis_doubted(asked_for):
-            # Asked for a crisis the scores were sure of: later answers keep 988 in view, as
-            # after the crisis answer the question stood in for.
-            events.append(SlotSet(CRISIS_IN_CONVERSATION, True))
         if answer == "no":
             no = "utter_check_in_no_someone_else" if someone_else else "utter_check_in_no"
             dispatcher.utter_message(response=no)
+            if not someone_else and crisis_doubted(asked_for) == CRISIS_SOMEONE_ELSE:
+                # Asked about the writer for a crisis the scores put on someone else: what
+                # helps when one cannot know if they are safe (988, 911 if in danger).
+                dispatcher.utter_message(response="utter_check_in_someone_else_unsure")
             topic = response_for(topic_of(asked_for), domain)
             if topic:
                 dispatcher.utter_message(response=topic)
@@ -220,30 +221,31 @@ def _crisis_answer(dispatcher: CollectingDispatcher, someone_else: bool) -> List
         # Said as its own action, so that the rules for what follows it ("what should I
         # do?" gets the steps again) apply as after any answer for someone else.
         return [SlotSet(CRISIS_IN_CONVERSATION, True), FollowupAction(CRISIS_OTHER)]
-    dispatcher.utter_message(response="utter_crisis_self")
+    dispatcher.utter_message(response=CRISIS_SELF)
     return [SlotSet(CRISIS_IN_CONVERSATION, True)]
 
 
-class ActionStillHere(Action):
-    """After a crisis, an unclear risk: "I'm still here" with 988 and 911.
+class ActionCrisisAnswerAfterStillHere(Action):
+    """After a crisis and "I'm still here", the crisis answer the question stood in for.
 
-    A crisis answer the risk layer turned into the question (the second opinion doubted
-    it) is given as the crisis answer, as it was before the question stood in for it.
+    A crisis answer the risk layer turned into the question (the second opinion doubted it)
+    is not asked after a crisis; it is given, as its own response so that the rules for the
+    reply to "are you safe right now?" apply. "I'm still here" (988, 911) comes first from
+    the rules, so it reaches the person even when this server is down.
     """
 
     def name(self) -> str:
         """Name of the action."""
-        return "action_still_here"
+        return "action_crisis_answer_after_still_here"
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[EventType]:
-        """The crisis answer again, or a short "I'm still here"."""
+        """The doubted crisis answer, or nothing more."""
         doubted = crisis_doubted(tracker.latest_message or {})
-        if doubted:
-            return _crisis_answer(dispatcher, doubted == CRISIS_SOMEONE_ELSE)
-        dispatcher.utter_message(response="utter_still_here")
-        return []
+        if not doubted:
+            return []
+        return [FollowupAction(CRISIS_OTHER if doubted == CRISIS_SOMEONE_ELSE else CRISIS_SELF)]
 
 
 class ActionAnswerTopic(Action):

@@ -6,6 +6,7 @@ from typing import Any, Dict, List, Optional, cast
 
 import numpy as np
 import pytest
+import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -315,3 +316,14 @@ def test_the_sentence_that_raises_a_long_messages_crisis_score_is_read_alone(
     assert levels.texts == [text, *alone]
     expected = {"crisis": 0.5, "none": 0.3, "unsure": 0.2} if read_alone else None
     assert message.get(MULTILINGUAL_RISK_OF_SENTENCE) == expected
+
+
+def test_the_scorer_reads_the_sentence_the_risk_assessor_reads_for_a_whole_message() -> None:
+    # `sentence_from` must be the risk assessor's `riskiest_sentence`: the second opinion
+    # counts for a raised message only when it read the sentence that raised it.
+    pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text())["pipeline"]
+    by_name = {component["name"].rsplit(".", 1)[-1]: component for component in pipeline}
+    assert (
+        by_name["MultilingualRiskScorer"]["sentence_from"]
+        == by_name["RiskAssessor"]["riskiest_sentence"]
+    )

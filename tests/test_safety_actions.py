@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.safety_check_in import (
     ActionAfterCheckIn,
     ActionAnswerTopic,
+    ActionCrisisAnswerAfterStillHere,
     ActionOtherLanguage,
     ActionPleaseRephrase,
-    ActionStillHere,
 )
 
 
@@ -379,22 +379,25 @@ def test_a_reply_the_scores_were_sure_is_a_crisis_is_a_yes(
 
 
 @pytest.mark.parametrize(
-    ("first", "unsure", "marked"),
+    ("about", "said_after_no"),
     [
-        (lambda: doubted("crisis_self"), "utter_check_in_rather_not_say", True),
-        (lambda: doubted("crisis_someone_else", True), "utter_check_in_someone_else_unsure", True),
-        (lambda: user("possible_crisis"), "utter_check_in_rather_not_say", False),
+        ("crisis_self", ["utter_check_in_no", "utter_symptom_fatigue"]),
+        (
+            "crisis_someone_else",
+            ["utter_check_in_no", "utter_check_in_someone_else_unsure", "utter_symptom_fatigue"],
+        ),
     ],
 )
-def test_rather_not_say_to_a_question_for_a_sure_crisis_marks_the_conversation(
-    domain: Dict, first: Any, unsure: str, marked: bool
+def test_no_about_oneself_to_a_question_for_someone_elses_crisis_keeps_what_helps_them(
+    domain: Dict, about: str, said_after_no: List[str]
 ) -> None:
-    declined = {**user("decline_to_say"), "text": "I'd rather not say"}
-    asked = answered_with(first(), declined, "rather_not_say")
-    said, events = run(ActionAfterCheckIn(), asked, domain)
-    assert said == [unsure]
-    marks = [("crisis_in_conversation", True)] if marked else []
-    assert [(e["name"], e["value"]) for e in events] == marks
+    # Asked about the writer (the question's own ratio) for a crisis the scores put on
+    # someone else: a no is about the writer only.
+    asked = doubted(about)
+    asked["entities"].append({"entity": "topic", "value": "symptom_fatigue"})
+    no = {**user("deny"), "text": "no, not me"}
+    said, _ = run(ActionAfterCheckIn(), answered_with(asked, no, "no"), domain)
+    assert said == said_after_no
 
 
 def test_a_doubted_reply_about_the_writer_after_a_question_about_someone_else(
@@ -420,23 +423,22 @@ def test_a_doubted_reply_about_someone_else_records_no_yes_for_the_writer(domain
 
 
 @pytest.mark.parametrize(
-    ("now", "said_now", "events_now"),
+    ("now", "followed_by"),
     [
-        (lambda: user("possible_crisis"), ["utter_still_here"], []),
-        (
-            lambda: doubted("crisis_self"),
-            ["utter_crisis_self"],
-            [{"event": "slot", "timestamp": None, "name": "crisis_in_conversation", "value": True}],
-        ),
-        (lambda: doubted("crisis_someone_else"), [], CRISIS_FOR_SOMEONE_ELSE),
+        (lambda: user("possible_crisis"), None),
+        (lambda: doubted("crisis_self"), "utter_crisis_self"),
+        (lambda: doubted("crisis_someone_else", True), "utter_crisis_someone_else"),
     ],
 )
-def test_after_a_crisis_an_unclear_risk_is_still_here_and_a_doubted_crisis_answered(
-    domain: Dict, now: Any, said_now: List[str], events_now: List[Dict[str, Any]]
+def test_after_a_crisis_and_still_here_a_doubted_crisis_gets_its_crisis_answer(
+    domain: Dict, now: Any, followed_by: Optional[str]
 ) -> None:
+    # "I'm still here" came from the rules; the crisis answer follows as its own response.
     after_a_crisis = tracker([user("crisis_self"), now()], crisis_in_conversation=True)
-    said, events = run(ActionStillHere(), after_a_crisis, domain)
-    assert (said, events) == (said_now, events_now)
+    said, events = run(ActionCrisisAnswerAfterStillHere(), after_a_crisis, domain)
+    assert said == []
+    follow = [{"event": "followup", "timestamp": None, "name": followed_by}] if followed_by else []
+    assert events == follow
 
 
 def test_an_unclear_reply_to_the_question_gets_the_resources_without_pressure(

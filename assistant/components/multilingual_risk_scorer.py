@@ -57,6 +57,7 @@ from assistant.safety.risk_decision import (
     OTHER_LANGUAGE,
     UNSURE_LEVEL,
     RiskScores,
+    riskiest_sentence_index,
 )
 from assistant.safety.spanish import fold
 from assistant.typography import straighten_quotes
@@ -186,17 +187,22 @@ def best_intent(message: Message) -> Optional[str]:
     return (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
 
 
-def riskiest_sentence(message: Message, minimum: float) -> Optional[str]:
-    """The sentence of a message whose crisis score, `minimum` or more, raises the whole's."""
-    text = str(message.get(TEXT) or "")
-    whole = RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {}).crisis
-    # No probabilities when the classifier read the message whole.
-    read = zip(sentence_spans(text), message.get(SENTENCE_PROBABILITIES) or [], strict=False)
-    scored = [(RiskScores.from_probabilities(p).crisis, span) for span, p in read]
-    if not scored:
+def riskiest_sentence(message: Message, threshold: float) -> Optional[str]:
+    """The sentence whose crisis score raises the whole message's (`with_riskiest_sentence`)."""
+    probabilities = message.get(SENTENCE_PROBABILITIES) or []
+    if not probabilities:
+        # The classifier read the message whole.
         return None
-    crisis, (start, end) = max(scored, key=lambda pair: pair[0])
-    return text[start:end] if crisis >= max(minimum, whole) else None
+    text = str(message.get(TEXT) or "")
+    index = riskiest_sentence_index(
+        RiskScores.from_probabilities(message.get(INTENT_PROBABILITIES) or {}),
+        [RiskScores.from_probabilities(p) for p in probabilities],
+        threshold,
+    )
+    if index is None:
+        return None
+    start, end = sentence_spans(text)[index]
+    return text[start:end]
 
 
 def read_as_english(message: Message) -> bool:
@@ -309,8 +315,12 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
                 vector, str(message.get(TEXT)), with_spelling=spanish or english
             )
             message.set(MULTILINGUAL_RISK, self._named(probabilities))
-            sentence = riskiest_sentence(message, float(self._config["sentence_from"]))
-            if english and sentence:
+            sentence = (
+                riskiest_sentence(message, float(self._config["sentence_from"]))
+                if english
+                else None
+            )
+            if sentence:
                 # One more embedding, for the sentence alone (the whole dilutes it).
                 on_sentence = self.model.probabilities(
                     shared_e5().encode(sentence), sentence, with_spelling=True

@@ -176,6 +176,16 @@ class RiskScores:
         )
 
 
+def riskiest_sentence_index(
+    scores: RiskScores, sentences: Sequence[RiskScores], threshold: float
+) -> Optional[int]:
+    """Which sentence's crisis score, `threshold` or more, is above the whole message's."""
+    if not sentences:
+        return None
+    index = max(range(len(sentences)), key=lambda i: sentences[i].crisis)
+    return index if sentences[index].crisis >= max(threshold, scores.crisis) else None
+
+
 def with_riskiest_sentence(
     scores: RiskScores, sentences: Sequence[RiskScores], threshold: float
 ) -> RiskScores:
@@ -184,27 +194,26 @@ def with_riskiest_sentence(
     A crisis told in one sentence of a long message about scans and insurance is
     diluted in the whole message's embedding; alone, its sentence is read for what it is.
     """
-    if not sentences:
+    index = riskiest_sentence_index(scores, sentences, threshold)
+    if index is None:
         return scores
-    riskiest = max(sentences, key=lambda sentence: sentence.crisis)
-    if riskiest.crisis < max(threshold, scores.crisis):
-        return scores
+    riskiest = sentences[index]
     return replace(scores, crisis_self=riskiest.crisis_self, crisis_other=riskiest.crisis_other)
 
 
 def second_opinion_on(
-    read: RiskScores,
+    decided_on: RiskScores,
     whole: RiskScores,
     multilingual: Optional[Mapping[str, float]],
     of_sentence: Optional[Mapping[str, float]] = None,
 ) -> Optional[float]:
-    """The multilingual crisis-or-unsure probability, as a second opinion on `read`.
+    """The multilingual crisis-or-unsure probability, as a second opinion on `decided_on`.
 
-    On the whole message (`multilingual`) when `read` is the `whole` message's scores; on
-    the riskiest sentence alone (`of_sentence`) when that sentence raised them: read whole,
+    On the whole message (`multilingual`) when `decided_on` is the `whole` message's scores;
+    on the riskiest sentence alone (`of_sentence`) when that sentence raised them: read whole,
     the crisis told in it is diluted. None when the scorer did not read what was decided on.
     """
-    scores = multilingual if read == whole else of_sentence
+    scores = multilingual if decided_on == whole else of_sentence
     if not scores:
         return None
     return scores.get(CRISIS_LEVEL, 0.0) + scores.get(UNSURE_LEVEL, 0.0)
@@ -305,7 +314,8 @@ def decide(
             other = scores.crisis_other > scores.crisis_self
             if crisis_answer_doubted:
                 # Sure for the classifiers, not even halfway for the other sentence model:
-                # ask directly ("I'd like to die at home in my own chair").
+                # ask directly ("I'd like to die at home in my own chair"); whom the question
+                # is about is decided as for any question, the answer it stands in for kept.
                 return Decision(
                     POSSIBLE_CRISIS,
                     Level.CRISIS,

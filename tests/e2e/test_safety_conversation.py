@@ -313,6 +313,12 @@ def test_crisis_and_emergency_answers_need_no_action_server(url_without_actions:
     assert "Call or text 988" in crisis
     emergency = texts(say(url_without_actions, new_sender(), "my dad is unresponsive"))
     assert "Please call 911 now" in emergency
+    # After a crisis, an unclear risk: "I'm still here" comes from the rules, before the
+    # action that may add the crisis answer.
+    sender = new_sender()
+    say(url_without_actions, sender, "i want to end my life")
+    unclear = texts(say(url_without_actions, sender, "what's the point, I'm just so tired"))
+    assert "I'm still here with you" in unclear and "988" in unclear
 
 
 def test_a_search_with_the_action_server_down_still_gives_the_national_resources(

@@ -487,12 +487,15 @@ def test_a_doubted_crisis_about_someone_else_is_asked_about_them() -> None:
 
 
 def test_a_doubted_crisis_keeps_whom_its_answer_was_for_below_the_questions_ratio() -> None:
-    # Someone else's crisis by a little: the question is about the person (it would speak
-    # past them otherwise), the crisis answer it stands in for is the one for someone else.
+    # Someone else's crisis by a little: the question is about the person (asked of someone
+    # in a crisis, the one about someone else would speak past them); the crisis answer it
+    # stands in for is the one for someone else.
     scores = RiskScores(crisis_self=0.2, crisis_other=0.45)
     decision = decide(NOTHING, scores, ranking("crisis_someone_else", 0.45), THRESHOLDS, 0.2)
     assert (decision.intent, decision.about_someone_else) == ("possible_crisis", False)
     assert decision.crisis_doubted == "crisis_someone_else"
+    mine = decide(NOTHING, RiskScores(crisis_self=0.45, crisis_other=0.2), [], THRESHOLDS, 0.2)
+    assert (mine.about_someone_else, mine.crisis_doubted) == (False, "crisis_self")
 
 
 def test_a_crisis_told_in_one_sentence_of_a_long_message_gets_that_sentences_opinion() -> None:

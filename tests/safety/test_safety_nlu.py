@@ -141,6 +141,8 @@ def test_a_person_in_a_crisis_is_never_asked_about_someone_else(split: Dict) -> 
 def test_every_message_carries_a_safety_level_without_its_text(split: Dict) -> None:
     for text, parsed in split["parsed"].items():
         assert parsed["safety"]["level"] in {"none", "distress", "check_in", "emergency", "crisis"}
+        # The crisis answer a question stands in for, if any (the actions read it).
+        assert parsed["safety"]["crisis_doubted"] in {None, "crisis_self", "crisis_someone_else"}
         # Names and numbers only: a message's words never reach the safety record.
         names = [v for v in parsed["safety"].values() if isinstance(v, str)]
         assert all(re.fullmatch(r"[a-z_]+", name) for name in names)
