@@ -100,9 +100,12 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v23": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v23.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
-# covers them). Move each to the lists above when a change is first measured on it. None now:
-# Spanish v14 was first scored on 2026-12-06.
-UNSCORED: Dict[str, Path] = {}
+# covers them). Move each to the lists above when a change is first measured on it. English
+# v24 and Spanish v15, written on 2026-12-06 for the next change in each language.
+UNSCORED: Dict[str, Path] = {
+    "reserve v24": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v24.yml",
+    "es v15": PROJECT_DIR / "tests" / "frozen" / "risk_es_v15.yml",
+}
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
 SITUATION_PROBES = {
