@@ -152,12 +152,12 @@ class ActionAfterCheckIn(Action):
         latest = tracker.latest_message or {}
         latest_intent = (latest.get("intent") or {}).get("name")
         events: List[EventType] = []
+        doubted = crisis_doubted(latest)
         if latest_intent == POSSIBLE_CRISIS and not answered_now(tracker):
             if someone_else and not asked_about_someone_else(latest):
                 # Asked about someone else before: the writer has not been asked about
                 # themselves, and is now.
                 return [SlotSet(SUICIDAL_THOUGHTS, None), FollowupAction(CHECK_IN_FORM)]
-            doubted = crisis_doubted(latest)
             if doubted:
                 # Asked before, and now a crisis the scores were sure of: not asked twice,
                 # answered.
@@ -179,7 +179,6 @@ class ActionAfterCheckIn(Action):
         elif answer == "no" and only_unsure(text):
             # "No sé": not a no.
             answer = "rather_not_say"
-        doubted = crisis_doubted(latest)
         if answer == "rather_not_say" and doubted:
             # A reply the scores were sure is a crisis: its crisis answer, for whom it is
             # about, and a yes when that is whom the question asked about.

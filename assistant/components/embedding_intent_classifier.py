@@ -39,6 +39,7 @@ from assistant.components.message_features import (
     sentence_spans,
 )
 from assistant.components.sentence_embedder import SentenceEmbedder
+from assistant.components.stored_models import by_class
 from assistant.embeddings.minilm import shared_encoder
 
 logger = logging.getLogger(__name__)
@@ -202,4 +203,4 @@ class EmbeddingIntentClassifier(GraphComponent, IntentClassifier):
 
     def _named(self, values: np.ndarray) -> Dict[str, float]:
         assert self.model is not None
-        return {str(name): float(p) for name, p in zip(self.model.classes_, values, strict=True)}
+        return by_class(self.model.classes_, values)

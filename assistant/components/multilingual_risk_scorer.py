@@ -46,6 +46,7 @@ from assistant.components.spanish_intent_classifier import E5_VECTOR
 from assistant.components.stored_models import (
     StoredRegressionComponent,
     balanced_regression,
+    by_class,
 )
 from assistant.embeddings.e5 import shared_e5
 from assistant.paths import project_path
@@ -314,7 +315,7 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             probabilities = self.model.probabilities(
                 vector, str(message.get(TEXT)), with_spelling=spanish or english
             )
-            message.set(MULTILINGUAL_RISK, self._named(probabilities))
+            message.set(MULTILINGUAL_RISK, by_class(self.model.classes_, probabilities))
             sentence = (
                 riskiest_sentence(message, float(self._config["sentence_from"]))
                 if english
@@ -325,11 +326,7 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
                 on_sentence = self.model.probabilities(
                     shared_e5().encode(sentence), sentence, with_spelling=True
                 )
-                message.set(MULTILINGUAL_RISK_OF_SENTENCE, self._named(on_sentence))
+                message.set(
+                    MULTILINGUAL_RISK_OF_SENTENCE, by_class(self.model.classes_, on_sentence)
+                )
         return messages
-
-    def _named(self, probabilities: np.ndarray) -> Dict[str, float]:
-        assert self.model is not None
-        return {
-            str(name): float(p) for name, p in zip(self.model.classes_, probabilities, strict=True)
-        }

@@ -39,6 +39,7 @@ from assistant.components.language_detector import is_spanish
 from assistant.components.stored_models import (
     StoredRegressionComponent,
     balanced_regression,
+    by_class,
 )
 from assistant.embeddings.e5 import shared_e5
 from assistant.paths import project_path
@@ -117,9 +118,7 @@ class SpanishIntentClassifier(StoredRegressionComponent[LogisticRegression]):
             vector = shared_e5().encode(str(message.get(TEXT)))
             message.set(E5_VECTOR, vector)
             probabilities = self.model.predict_proba(vector[None, :])[0]
-            spanish = {
-                str(n): float(p) for n, p in zip(self.model.classes_, probabilities, strict=True)
-            }
+            spanish = by_class(self.model.classes_, probabilities)
             both = averaged(main, spanish, float(self._config["spanish_weight"]))
             # The risk layer reads the average; the intent's confidence, the sharpened one.
             confident = sharpened(both, float(self._config["sharpening"]))

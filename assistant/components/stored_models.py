@@ -25,6 +25,11 @@ def balanced_regression(rows: Any, labels: Sequence[str], c: float) -> LogisticR
     )
 
 
+def by_class(classes: Any, probabilities: Any) -> Dict[str, float]:
+    """Each class's probability, by the class's name (a classifier's `classes_` order)."""
+    return {str(name): float(p) for name, p in zip(classes, probabilities, strict=True)}
+
+
 def store(model_storage: ModelStorage, resource: Resource, file_name: str, value: Any) -> None:
     """Keep `value` in the component's part of the trained model."""
     with model_storage.write_to(resource) as directory:
