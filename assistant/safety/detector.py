@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from assistant.safety.levels import Level
+from assistant.safety.mentions import mentioned, sentence_of
 from assistant.safety.patterns import (
     ALL_AT_ONCE,
     AS_USUAL_AFTER,
@@ -28,6 +29,7 @@ from assistant.safety.patterns import (
     DOSE_TIMES,
     FAMILY_WORDS,
     FEVER_CONTEXT,
+    HABITUAL_AFTER,
     HIGH_TEMPERATURE,
     INFORMATION_QUESTION_STARTS,
     INFORMATION_VERBS,
@@ -73,6 +75,9 @@ class Assessment:
     # Words of dying or killing only in an idiom ("me muero de ganas de verlos"): the crisis
     # scores must be as sure as after a cue set aside, but an overdose keeps its 988.
     idiom: bool = False
+    # Every crisis cue counted is mentioned, not said of oneself now: asked about, in a
+    # question about 988, a loss told, a farewell of palliative care (assistant.safety.mentions).
+    mentioned: bool = False
 
 
 class DistressDetector:
@@ -118,7 +123,17 @@ class DistressDetector:
             cue_level == Level.EMERGENCY or (name == "pills_plan" and _taken_already(span))
             for cue_level, name, span in found
         )
-        return Assessment(level, about_other, names, frozenset(set_aside), emergency_too)
+        crisis_mentioned = level == Level.CRISIS and all(
+            mentioned(name, span) for cue_level, name, span in found if cue_level == level
+        )
+        return Assessment(
+            level,
+            about_other,
+            names,
+            frozenset(set_aside),
+            emergency_too,
+            mentioned=crisis_mentioned,
+        )
 
     def _counts(self, name: str, span: Span, doc: Doc) -> bool:
         group = CUE_GROUPS[name]
@@ -133,7 +148,7 @@ class DistressDetector:
         if name == "breathing" and _breathing_qualified(span, doc):
             return False
         if group.level == Level.EMERGENCY:
-            return not _information_question(_sentence(span))
+            return not _information_question(sentence_of(span))
         return True
 
 
@@ -222,31 +237,44 @@ def _taken_already(span: Span) -> bool:
     first = span[0]
     if first.lemma_ != "take" or first.tag_ not in {"VBD", "VBN"}:
         return False
-    return not any(token.lower_ == "if" and token.i < first.i for token in _sentence(span))
+    return not any(token.lower_ == "if" and token.i < first.i for token in sentence_of(span))
 
 
 def _as_usual(span: Span) -> bool:
     """The day's medicines, or medicines carried: set aside as a crisis cue.
 
-    "Took all my pills with breakfast", "did mom take all her pills today?", "took all her morphine
-    back to the pharmacy". Never when the words say all at once ("took all my bedtime pills
-    at once").
+    "Took all my pills with breakfast", "did mom take all her pills today?", "took all her
+    morphine back to the pharmacy", "I take all my pills at night". Never when the words say all
+    at once ("took all my bedtime pills at once").
     """
-    sentence = _sentence(span)
+    sentence = sentence_of(span)
     words = [token.lower_ for token in sentence]
     if any(_holds(words, phrase) for phrase in ALL_AT_ONCE) or span[0].lemma_ != "take":
         return False
     if _asked_whether_taken(span[0], sentence):
         return True
+    after = [token.lower_ for token in span.doc[span.end : span.end + AS_USUAL_WINDOW]]
+    if _habitual(span[0]):
+        return bool((DOSE_TIMES | HABITUAL_AFTER) & set(after))
     if span[0].tag_ not in {"VBD", "VBN"}:
         return False
-    after = [token.lower_ for token in span.doc[span.end : span.end + AS_USUAL_WINDOW]]
     return (
         bool(DOSE_TIMES & {token.lower_ for token in span})
         or (bool(after) and after[0] in NOT_SWALLOWED)
         or any(_holds(after, phrase) for phrase in AS_USUAL_AFTER)
         or (bool({"with", "w"} & set(after)) and bool(MEALS & set(after)))
     )
+
+
+def _habitual(take: Token) -> bool:
+    """'I take', 'she takes', 'I've been taking': what one does every day, not once.
+
+    Not "I'm taking ..." (now), not "I will take ...".
+    """
+    if take.tag_ in {"VBP", "VBZ"}:
+        return True
+    auxiliaries = {child.lower_ for child in take.children if child.dep_ == "aux"}
+    return take.tag_ == "VBG" and "been" in auxiliaries
 
 
 def _asked_whether_taken(take: Token, sentence: Span) -> bool:
@@ -266,13 +294,6 @@ def _holds(words: List[str], phrase: Tuple[str, ...]) -> bool:
     """Whether `phrase` occurs in `words`, word for word."""
     size = len(phrase)
     return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
-
-
-def _sentence(span: Span) -> Span:
-    """The sentence of `span`, or the whole message when it was not split."""
-    if span.doc.has_annotation("SENT_START"):
-        return span.sent
-    return span.doc[:]
 
 
 def _someone_elses_sleep(following: List[str]) -> bool:

@@ -85,8 +85,9 @@ RESERVE_EN = {
 # (2026-12-05, crises told indirectly and benign messages full of death words) for a wish not
 # to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
 # messages) for the question about a lethal amount, v23 (2026-12-06, the same brief) for the
-# question asked where the second opinion doubts a crisis answer (docs/safety.md says when
-# each was scored).
+# question asked where the second opinion doubts a crisis answer, v24 (2026-12-06, benign
+# messages using explicit crisis words safely) for crisis cues only mentioned (docs/safety.md
+# says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -98,12 +99,12 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v21": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v21.yml",
     "reserve v22": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v22.yml",
     "reserve v23": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v23.yml",
+    "reserve v24": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v24.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
-# covers them). Move each to the lists above when a change is first measured on it. English
-# v24 and Spanish v15, written on 2026-12-06 for the next change in each language.
+# covers them). Move each to the lists above when a change is first measured on it. Spanish
+# v15, written on 2026-12-06 for the next change in Spanish.
 UNSCORED: Dict[str, Path] = {
-    "reserve v24": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v24.yml",
     "es v15": PROJECT_DIR / "tests" / "frozen" / "risk_es_v15.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of

@@ -390,6 +390,9 @@ def test_all_the_pills_only_thought_of_are_a_crisis_alone(assess: Callable, text
         "took all my evening meds, going to bed",
         "I've taken all the chemo pills in this cycle",
         "the nurse took all her morphine away after she passed",
+        "I take all my pills at night and the hot flashes keep me up",
+        "I've been taking all my medications faithfully for three years",
+        "She takes all her meds every morning with coffee",
     ],
 )
 def test_the_days_medicines_taken_as_usual_are_set_aside(assess: Callable, text: str) -> None:
@@ -409,6 +412,9 @@ def test_the_days_medicines_taken_as_usual_are_set_aside(assess: Callable, text:
         "took all my pills with dinner and a bottle of wine",
         "mom skipped lunch and took all her pills",
         "he took all of his oxy after supper and now he wont wake up",
+        "I'm taking all my pills tonight",
+        "I will take all my pills at night when he's asleep",
+        "I take all my pills every single night and pray",
     ],
 )
 def test_medicines_near_the_words_of_a_routine_can_still_be_a_crisis(
@@ -420,3 +426,44 @@ def test_medicines_near_the_words_of_a_routine_can_still_be_a_crisis(
 def test_each_level_set_aside_is_kept_apart(assess: Callable) -> None:
     both = assess("I'm not suicidal and I don't have a fever")
     assert both.set_aside == {Level.CRISIS, Level.EMERGENCY}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Why did the nurse ask me if I ever think about hurting myself?",
+        "My mom's social worker asked whether she has suicidal thoughts. Is that standard?",
+        "I was asked if I'm suicidal at my appointment",
+        "Is 988 only for people who are suicidal?",
+        "Is the crisis line only for suicide or can caregivers call?",
+        "My friend lost her husband to suicide years ago and now she has MBC",
+        "her brother died by suicide last spring",
+        "I want to write goodbye letters to my kids for their birthdays",
+        "I'd like to say goodbye to everyone with a big party, not a funeral",
+        "I'm done. Called hospice today and they come Monday.",
+    ],
+)
+def test_a_crisis_cue_only_mentioned_is_told_apart(assess: Callable, text: str) -> None:
+    assessment = assess(text)
+    assert (assessment.level, assessment.mentioned) == (Level.CRISIS, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm done.",
+        "I want to kill myself. Should I call 988?",
+        "Can I text 988 if I want to kill myself?",
+        "She asked me to help her end it.",
+        "I asked my doctor if suicidal thoughts are a side effect",
+        "I will die by suicide",
+        "I lost all hope and want to turn to suicide",
+        "I wrote my goodbye letters and I want to die",
+        "this is my goodbye",
+    ],
+)
+def test_a_crisis_cue_said_of_oneself_or_beside_one_is_not_only_mentioned(
+    assess: Callable, text: str
+) -> None:
+    assessment = assess(text)
+    assert (assessment.level, assessment.mentioned) == (Level.CRISIS, False)
