@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from assistant.safety.levels import Level
-from assistant.safety.mentions import mentioned, sentence_of
+from assistant.safety.mentions import mentioned
 from assistant.safety.patterns import (
     ALL_AT_ONCE,
     AS_USUAL_AFTER,
@@ -29,7 +29,6 @@ from assistant.safety.patterns import (
     DOSE_TIMES,
     FAMILY_WORDS,
     FEVER_CONTEXT,
-    HABITUAL_AFTER,
     HIGH_TEMPERATURE,
     INFORMATION_QUESTION_STARTS,
     INFORMATION_VERBS,
@@ -45,6 +44,7 @@ from assistant.safety.patterns import (
     WOKEN_HOW,
     WOKEN_TO_FIND,
 )
+from assistant.safety.spans import holds, sentence_of
 
 NEGATIONS = {"not", "n't", "nt", "never", "no", "without"}
 NEGATABLE_HEADS = {"be", "have", "feel", "get", "seem", "look"}
@@ -75,8 +75,8 @@ class Assessment:
     # Words of dying or killing only in an idiom ("me muero de ganas de verlos"): the crisis
     # scores must be as sure as after a cue set aside, but an overdose keeps its 988.
     idiom: bool = False
-    # Every crisis cue counted is mentioned, not said of oneself now: asked about, in a
-    # question about 988, a loss told, a farewell of palliative care (assistant.safety.mentions).
+    # Every crisis cue counted is only mentioned, not said of oneself now: a screening question
+    # asked about, whom 988 is for, legacy letters... (assistant.safety.mentions).
     mentioned: bool = False
 
 
@@ -224,7 +224,7 @@ def _novelty(span: Span) -> bool:
     negation = negations[0]
     after = [token.lower_ for token in span.doc[span.end : span.end + NOVELTY_WINDOW]]
     if negation.lower_ == "never" and span.start - NEGATION_WINDOW <= negation.i < span.start:
-        return "before" in after or _holds(after, ("like", "this"))
+        return "before" in after or holds(after, ("like", "this"))
     following = span.doc[negation.i + 1 : negation.i + 3]
     return any(token.lower_ in NOVELTY_WORDS for token in following)
 
@@ -243,38 +243,25 @@ def _taken_already(span: Span) -> bool:
 def _as_usual(span: Span) -> bool:
     """The day's medicines, or medicines carried: set aside as a crisis cue.
 
-    "Took all my pills with breakfast", "did mom take all her pills today?", "took all her
-    morphine back to the pharmacy", "I take all my pills at night". Never when the words say all
-    at once ("took all my bedtime pills at once").
+    "Took all my pills with breakfast", "did mom take all her pills today?", "took all her morphine
+    back to the pharmacy". Never when the words say all at once ("took all my bedtime pills
+    at once").
     """
     sentence = sentence_of(span)
     words = [token.lower_ for token in sentence]
-    if any(_holds(words, phrase) for phrase in ALL_AT_ONCE) or span[0].lemma_ != "take":
+    if any(holds(words, phrase) for phrase in ALL_AT_ONCE) or span[0].lemma_ != "take":
         return False
     if _asked_whether_taken(span[0], sentence):
         return True
-    after = [token.lower_ for token in span.doc[span.end : span.end + AS_USUAL_WINDOW]]
-    if _habitual(span[0]):
-        return bool((DOSE_TIMES | HABITUAL_AFTER) & set(after))
     if span[0].tag_ not in {"VBD", "VBN"}:
         return False
+    after = [token.lower_ for token in span.doc[span.end : span.end + AS_USUAL_WINDOW]]
     return (
         bool(DOSE_TIMES & {token.lower_ for token in span})
         or (bool(after) and after[0] in NOT_SWALLOWED)
-        or any(_holds(after, phrase) for phrase in AS_USUAL_AFTER)
+        or any(holds(after, phrase) for phrase in AS_USUAL_AFTER)
         or (bool({"with", "w"} & set(after)) and bool(MEALS & set(after)))
     )
-
-
-def _habitual(take: Token) -> bool:
-    """'I take', 'she takes', 'I've been taking': what one does every day, not once.
-
-    Not "I'm taking ..." (now), not "I will take ...".
-    """
-    if take.tag_ in {"VBP", "VBZ"}:
-        return True
-    auxiliaries = {child.lower_ for child in take.children if child.dep_ == "aux"}
-    return take.tag_ == "VBG" and "been" in auxiliaries
 
 
 def _asked_whether_taken(take: Token, sentence: Span) -> bool:
@@ -288,12 +275,6 @@ def _asked_whether_taken(take: Token, sentence: Span) -> bool:
     asked = sentence[0].lower_ in {"did", "has", "have"} and sentence[1].lower_ != "i"
     about_the_day = bool(DAY_WORDS & {token.lower_ for token in sentence})
     return asked and about_the_day and take.i <= sentence.start + 3
-
-
-def _holds(words: List[str], phrase: Tuple[str, ...]) -> bool:
-    """Whether `phrase` occurs in `words`, word for word."""
-    size = len(phrase)
-    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
 
 
 def _someone_elses_sleep(following: List[str]) -> bool:

@@ -652,9 +652,6 @@ AS_USUAL_AFTER = [
     ("to", "the"),
 ]
 NOT_SWALLOWED = {"away", "back", "out", "off"}
-# "I take all my pills at night", "I've been taking all my medications faithfully": said of
-# what one does every day, a time of day (`DOSE_TIMES`) or one of these after the cue.
-HABITUAL_AFTER = {"faithfully", "religiously", "every", "each"}
 AS_USUAL_WINDOW = 4
 # "Took all my evening meds": the medicines of one time of day, inside the cue's words.
 DOSE_TIMES = {"morning", "evening", "night", "nighttime", "bedtime", "daily"}

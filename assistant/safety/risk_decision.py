@@ -141,10 +141,10 @@ class Thresholds:
     # question: one reader sure of a crisis, the other not even halfway ("2026-12-06, later"
     # in docs/safety.md). A crisis the patterns found keeps its answer.
     second_opinion_crisis_doubt: float = 0.5
-    # A crisis cue only mentioned (asked about, in a question about 988, a loss told, a
-    # farewell of palliative care; assistant.safety.mentions) gets the crisis answer when the
-    # classifiers' crisis score reaches `crisis` or the second opinion this; otherwise the
-    # direct question ("2026-12-06, mentioned" in docs/safety.md).
+    # A crisis cue only mentioned (a screening question asked about, whom 988 is for, legacy
+    # letters, a farewell party, done with chemo; assistant.safety.mentions) gets the crisis
+    # answer when the classifiers' crisis score reaches `crisis` or the second opinion this;
+    # otherwise the direct question ("2026-12-06, mentioned" in docs/safety.md).
     mention_confirmed: float = 0.7
     # The classifiers' crisis score for someone else this many times the one for the person:
     # the direct question is asked about someone else ("do you think they may be thinking
@@ -267,8 +267,8 @@ def decide(
     English message it read (None when it did not): sure, it asks the direct question the
     classifiers' scores would not; near zero, it holds back a question they asked from a
     low score ("2026-12-05, night" in docs/safety.md); under half, it turns their crisis
-    answer into the question (`Decision.crisis_doubted`), as it does for a crisis cue only
-    mentioned (`Assessment.mentioned`) unless it or their score hears a crisis.
+    answer into the question (`Decision.crisis_doubted`). A crisis cue only mentioned
+    (`Assessment.mentioned`) gets the question too, unless it or their score hears a crisis.
     `lethal_amount`: the message asks how much of one's own medicine would kill
     (`assistant.safety.lethal_amount`); below the crisis answer it asks the direct question,
     and after 911 it adds 988 from a score that would ask.
@@ -308,16 +308,9 @@ def decide(
         if assessment.emergency_too or emergency_scored:
             return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
         if assessment.mentioned and not _mention_confirmed(scores, second_opinion, thresholds):
-            # "Is 988 only for people who are suicidal?": a warning sign, not a crisis told.
-            return Decision(
-                POSSIBLE_CRISIS,
-                Level.CRISIS,
-                other,
-                True,
-                topic,
-                "patterns",
-                crisis_doubted=_crisis_intent(other),
-            )
+            # "Is 988 only for people who are suicidal?": a warning sign, not a crisis told;
+            # asked about as an unclear message is (no `crisis_doubted`: the scores doubt nothing).
+            return Decision(POSSIBLE_CRISIS, Level.CRISIS, other, True, topic, "patterns")
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
     # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;
     # one said not to be ("I didn't do it on purpose") gets 911 alone. With an overdose's

@@ -86,7 +86,7 @@ RESERVE_EN = {
 # to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
 # messages) for the question about a lethal amount, v23 (2026-12-06, the same brief) for the
 # question asked where the second opinion doubts a crisis answer, v24 (2026-12-06, benign
-# messages using explicit crisis words safely) for crisis cues only mentioned (docs/safety.md
+# messages using explicit crisis words safely) for crisis cues only mentioned, scored three times (docs/safety.md
 # says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
