@@ -139,10 +139,11 @@ class Thresholds:
     second_opinion_doubt_below: float = 0.25
     # Under this, the second opinion turns the classifiers' crisis answer into the direct
     # question: one reader sure of a crisis, the other not even halfway ("2026-12-06, later"
-    # in docs/safety.md). A crisis the patterns found keeps its answer.
+    # in docs/safety.md). A crisis the patterns found keeps its answer (one only mentioned is
+    # read by `mention_confirmed` instead).
     second_opinion_crisis_doubt: float = 0.5
     # A crisis cue only mentioned (a screening question asked about, whom 988 is for, legacy
-    # letters, a farewell party, done with chemo; assistant.safety.mentions) gets the crisis
+    # letters, a farewell party, done with chemo: assistant.safety.mentions) gets the crisis
     # answer when the classifiers' crisis score reaches `crisis` or the second opinion this;
     # otherwise the direct question ("2026-12-06, mentioned" in docs/safety.md).
     mention_confirmed: float = 0.7
@@ -268,7 +269,8 @@ def decide(
     classifiers' scores would not; near zero, it holds back a question they asked from a
     low score ("2026-12-05, night" in docs/safety.md); under half, it turns their crisis
     answer into the question (`Decision.crisis_doubted`). A crisis cue only mentioned
-    (`Assessment.mentioned`) gets the question too, unless it or their score hears a crisis.
+    (`Assessment.mentioned`) gets the question too, unless the classifiers' crisis score reaches
+    `crisis` or the second opinion `mention_confirmed`.
     `lethal_amount`: the message asks how much of one's own medicine would kill
     (`assistant.safety.lethal_amount`); below the crisis answer it asks the direct question,
     and after 911 it adds 988 from a score that would ask.

@@ -86,8 +86,9 @@ RESERVE_EN = {
 # to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
 # messages) for the question about a lethal amount, v23 (2026-12-06, the same brief) for the
 # question asked where the second opinion doubts a crisis answer, v24 (2026-12-06, benign
-# messages using explicit crisis words safely) for crisis cues only mentioned, scored three times (docs/safety.md
-# says when each was scored).
+# messages using explicit crisis words safely) and v25 (the same day, crises next to ordinary
+# palliative-care talk too) for crisis cues only mentioned (docs/safety.md says when each was
+# scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -100,6 +101,7 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v22": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v22.yml",
     "reserve v23": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v23.yml",
     "reserve v24": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v24.yml",
+    "reserve v25": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v25.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish

@@ -451,8 +451,8 @@ def test_a_crisis_cue_only_mentioned_is_told_apart(assess: Callable, text: str) 
         "Can I text 988 if I want to kill myself?",
         "I'm suicidal, is 988 only for emergencies?",
         "can I call 988, I'm suicidal",
-        # Reported questions: asked by the writer, answered yes or with a lie, or no question
-        # of the writer's own about whether it is routine.
+        # Reported questions: asked by the writer, answered yes or with a lie, or with no
+        # question of the writer's own about whether it is routine.
         "She asked me to help her end it.",
         "I asked my doctor if suicidal thoughts are a side effect. Is that routine?",
         "She asked if I was okay and I said I want to kill myself",
@@ -468,6 +468,26 @@ def test_a_crisis_cue_only_mentioned_is_told_apart(assess: Callable, text: str) 
         "wrote my goodbye letter to my husband. it's in the drawer.",
         "say goodbye to all of you, i won't be around after tonight",
         "this is my goodbye",
+        # Two strangers' reviews: crises beside the words of a mention.
+        "Is 988 only for people who are suicidal? I am.",
+        "Is 988 only for people who are suicidal? Honestly yes, that's me.",
+        "Is the hotline only for people who are suicidal like me?",
+        "Is 988 only for suicidal people? Asking for me.",
+        "The nurse asked me if I think about killing myself. Is that routine? Because I do.",
+        "The doctor asked if I'd thought about suicide. is that routine? i have but didn't say",
+        "Everyone asks if I'm suicidal. Is it that obvious?",
+        "The voice in my head asks if I should kill myself. Does everybody get that?",
+        "The nurse asked if I ever feel that I would be better off dead. Is that routine?",
+        "I'm done with treatment and I'm done with my life. I'm done.",
+        "done with chemo. done w life. i'm done.",
+        "I'm done with chemo. I'm done. I won't be here much longer.",
+        "I'm done with treatment. I'm done. Goodbye everyone.",
+        "It's my birthday and I've written my goodbye letters.",
+        "I wrote goodbye letters so my kids will understand when they're older why I did it.",
+        "I wrote goodbye letters for their birthdays. I have a plan.",
+        "I wrote goodbye letters for my kids' birthdays. Tomorrow is the day.",
+        "I said goodbye to everyone at the reunion. It's time.",
+        "say goodbye to everyone at the party for me, I won't be coming back",
     ],
 )
 def test_a_crisis_cue_said_of_oneself_or_beside_one_is_not_only_mentioned(
