@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from assistant.safety.levels import Level
-from assistant.safety.mentions import mentioned
 from assistant.safety.patterns import (
     ALL_AT_ONCE,
     AS_USUAL_AFTER,
@@ -44,7 +43,6 @@ from assistant.safety.patterns import (
     WOKEN_HOW,
     WOKEN_TO_FIND,
 )
-from assistant.safety.spans import holds, sentence_of
 
 NEGATIONS = {"not", "n't", "nt", "never", "no", "without"}
 NEGATABLE_HEADS = {"be", "have", "feel", "get", "seem", "look"}
@@ -75,9 +73,6 @@ class Assessment:
     # Words of dying or killing only in an idiom ("me muero de ganas de verlos"): the crisis
     # scores must be as sure as after a cue set aside, but an overdose keeps its 988.
     idiom: bool = False
-    # Every crisis cue counted is only mentioned, not said of oneself now: a screening question
-    # asked about, whom 988 is for, legacy letters... (assistant.safety.mentions).
-    mentioned: bool = False
 
 
 class DistressDetector:
@@ -123,17 +118,7 @@ class DistressDetector:
             cue_level == Level.EMERGENCY or (name == "pills_plan" and _taken_already(span))
             for cue_level, name, span in found
         )
-        crisis_mentioned = level == Level.CRISIS and all(
-            mentioned(name, span) for cue_level, name, span in found if cue_level == level
-        )
-        return Assessment(
-            level,
-            about_other,
-            names,
-            frozenset(set_aside),
-            emergency_too,
-            mentioned=crisis_mentioned,
-        )
+        return Assessment(level, about_other, names, frozenset(set_aside), emergency_too)
 
     def _counts(self, name: str, span: Span, doc: Doc) -> bool:
         group = CUE_GROUPS[name]
@@ -148,7 +133,7 @@ class DistressDetector:
         if name == "breathing" and _breathing_qualified(span, doc):
             return False
         if group.level == Level.EMERGENCY:
-            return not _information_question(sentence_of(span))
+            return not _information_question(_sentence(span))
         return True
 
 
@@ -224,7 +209,7 @@ def _novelty(span: Span) -> bool:
     negation = negations[0]
     after = [token.lower_ for token in span.doc[span.end : span.end + NOVELTY_WINDOW]]
     if negation.lower_ == "never" and span.start - NEGATION_WINDOW <= negation.i < span.start:
-        return "before" in after or holds(after, ("like", "this"))
+        return "before" in after or _holds(after, ("like", "this"))
     following = span.doc[negation.i + 1 : negation.i + 3]
     return any(token.lower_ in NOVELTY_WORDS for token in following)
 
@@ -237,7 +222,7 @@ def _taken_already(span: Span) -> bool:
     first = span[0]
     if first.lemma_ != "take" or first.tag_ not in {"VBD", "VBN"}:
         return False
-    return not any(token.lower_ == "if" and token.i < first.i for token in sentence_of(span))
+    return not any(token.lower_ == "if" and token.i < first.i for token in _sentence(span))
 
 
 def _as_usual(span: Span) -> bool:
@@ -247,9 +232,9 @@ def _as_usual(span: Span) -> bool:
     back to the pharmacy". Never when the words say all at once ("took all my bedtime pills
     at once").
     """
-    sentence = sentence_of(span)
+    sentence = _sentence(span)
     words = [token.lower_ for token in sentence]
-    if any(holds(words, phrase) for phrase in ALL_AT_ONCE) or span[0].lemma_ != "take":
+    if any(_holds(words, phrase) for phrase in ALL_AT_ONCE) or span[0].lemma_ != "take":
         return False
     if _asked_whether_taken(span[0], sentence):
         return True
@@ -259,7 +244,7 @@ def _as_usual(span: Span) -> bool:
     return (
         bool(DOSE_TIMES & {token.lower_ for token in span})
         or (bool(after) and after[0] in NOT_SWALLOWED)
-        or any(holds(after, phrase) for phrase in AS_USUAL_AFTER)
+        or any(_holds(after, phrase) for phrase in AS_USUAL_AFTER)
         or (bool({"with", "w"} & set(after)) and bool(MEALS & set(after)))
     )
 
@@ -275,6 +260,19 @@ def _asked_whether_taken(take: Token, sentence: Span) -> bool:
     asked = sentence[0].lower_ in {"did", "has", "have"} and sentence[1].lower_ != "i"
     about_the_day = bool(DAY_WORDS & {token.lower_ for token in sentence})
     return asked and about_the_day and take.i <= sentence.start + 3
+
+
+def _holds(words: List[str], phrase: Tuple[str, ...]) -> bool:
+    """Whether `phrase` occurs in `words`, word for word."""
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i in range(len(words) - size + 1))
+
+
+def _sentence(span: Span) -> Span:
+    """The sentence of `span`, or the whole message when it was not split."""
+    if span.doc.has_annotation("SENT_START"):
+        return span.sent
+    return span.doc[:]
 
 
 def _someone_elses_sleep(following: List[str]) -> bool:

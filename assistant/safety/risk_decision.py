@@ -139,14 +139,8 @@ class Thresholds:
     second_opinion_doubt_below: float = 0.25
     # Under this, the second opinion turns the classifiers' crisis answer into the direct
     # question: one reader sure of a crisis, the other not even halfway ("2026-12-06, later"
-    # in docs/safety.md). A crisis the patterns found keeps its answer (one only mentioned is
-    # read by `mention_confirmed` instead).
+    # in docs/safety.md). A crisis the patterns found keeps its answer.
     second_opinion_crisis_doubt: float = 0.5
-    # A crisis cue only mentioned (a screening question asked about, whom 988 is for, legacy
-    # letters, a farewell party, done with chemo: assistant.safety.mentions) gets the crisis
-    # answer when the classifiers' crisis score reaches `crisis` or the second opinion this;
-    # otherwise the direct question ("2026-12-06, mentioned" in docs/safety.md).
-    mention_confirmed: float = 0.7
     # The classifiers' crisis score for someone else this many times the one for the person:
     # the direct question is asked about someone else ("do you think they may be thinking
     # about ending their life?"), and the raised Spanish crisis answer is for someone else.
@@ -225,14 +219,6 @@ def second_opinion_on(
     return scores.get(CRISIS_LEVEL, 0.0) + scores.get(UNSURE_LEVEL, 0.0)
 
 
-def _mention_confirmed(
-    scores: RiskScores, second_opinion: Optional[float], thresholds: Thresholds
-) -> bool:
-    """Whether either reader of the meaning hears a crisis in a crisis cue only mentioned."""
-    second = second_opinion if second_opinion is not None else 0.0
-    return scores.crisis >= thresholds.crisis or second >= thresholds.mention_confirmed
-
-
 def clearly_about_someone_else(scores: RiskScores, ratio: float) -> bool:
     """Whether the classifiers put the crisis on someone else, `ratio` times the person."""
     return scores.crisis_other > 0 and scores.crisis_other >= ratio * scores.crisis_self
@@ -268,12 +254,9 @@ def decide(
     English message it read (None when it did not): sure, it asks the direct question the
     classifiers' scores would not; near zero, it holds back a question they asked from a
     low score ("2026-12-05, night" in docs/safety.md); under half, it turns their crisis
-    answer into the question (`Decision.crisis_doubted`). A crisis cue only mentioned
-    (`Assessment.mentioned`) gets the question too, unless the classifiers' crisis score reaches
-    `crisis` or the second opinion `mention_confirmed`.
-    `lethal_amount`: the message asks how much of one's own medicine would kill
-    (`assistant.safety.lethal_amount`); below the crisis answer it asks the direct question,
-    and after 911 it adds 988 from a score that would ask.
+    answer into the question (`Decision.crisis_doubted`). `lethal_amount`: the message asks how
+    much of one's own medicine would kill (`assistant.safety.lethal_amount`); below the crisis
+    answer it asks the direct question, and after 911 it adds 988 from a score that would ask.
     """
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
@@ -309,10 +292,6 @@ def decide(
         )
         if assessment.emergency_too or emergency_scored:
             return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
-        if assessment.mentioned and not _mention_confirmed(scores, second_opinion, thresholds):
-            # "Is 988 only for people who are suicidal?": a warning sign, not a crisis told;
-            # asked about as an unclear message is (no `crisis_doubted`: the scores doubt nothing).
-            return Decision(POSSIBLE_CRISIS, Level.CRISIS, other, True, topic, "patterns")
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
     # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;
     # one said not to be ("I didn't do it on purpose") gets 911 alone. With an overdose's

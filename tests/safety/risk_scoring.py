@@ -87,8 +87,8 @@ RESERVE_EN = {
 # messages) for the question about a lethal amount, v23 (2026-12-06, the same brief) for the
 # question asked where the second opinion doubts a crisis answer, v24 (2026-12-06, benign
 # messages using explicit crisis words safely) and v25 (the same day, crises next to ordinary
-# palliative-care talk too) for crisis cues only mentioned (docs/safety.md says when each was
-# scored).
+# palliative-care talk too) for crisis cues read as only mentioned, a change measured and not
+# kept (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",

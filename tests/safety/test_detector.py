@@ -425,73 +425,32 @@ def test_each_level_set_aside_is_kept_apart(assess: Callable) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Why did the nurse ask me if I ever think about hurting myself? I don't. Is that routine?",
-        "My mom's social worker asked whether she has suicidal thoughts. Is that standard?",
-        "I was asked if I'm suicidal at my appointment. Do they ask everyone that?",
-        "Is 988 only for people who are suicidal?",
-        "Is the crisis line only for suicide or can caregivers call?",
-        "I want to write goodbye letters to my kids for their birthdays",
-        "I'd like to say goodbye to everyone with a big party, not a funeral",
-        "She keeps saying 'I'm done' but she means done with chemo. Is that normal?",
-    ],
-)
-def test_a_crisis_cue_only_mentioned_is_told_apart(assess: Callable, text: str) -> None:
-    assessment = assess(text)
-    assert (assessment.level, assessment.mentioned) == (Level.CRISIS, True)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'm done.",
-        "No more chemo. No more anything. I'm done.",
-        "i'm done. i'm done with treatment, done with pain, done with being alive.",
-        "fr i'm done. not like done with chemo. done done",
-        "I want to kill myself. Should I call 988?",
-        "Can I text 988 if I want to kill myself?",
-        "I'm suicidal, is 988 only for emergencies?",
+        # Written by three reviewers of a change that read some crisis cues as only mentioned
+        # (2026-12-06, measured and not kept, docs/safety.md): crises told beside the words of a
+        # screening question, of whom 988 is for, of legacy letters or of being done with chemo.
         "can I call 988, I'm suicidal",
-        # Reported questions: asked by the writer, answered yes or with a lie, or with no
-        # question of the writer's own about whether it is routine.
-        "She asked me to help her end it.",
-        "I asked my doctor if suicidal thoughts are a side effect. Is that routine?",
-        "She asked if I was okay and I said I want to kill myself",
-        "my therapist asked whether I'd hurt myself, honestly yes. is that standard?",
-        "The nurse asked if I have thoughts of hurting myself and I lied and said no",
-        "Why did the nurse ask if I'm suicidal? I am, I just didn't want to tell her",
-        "Keep asking myself whether I should just kill myself. is that routine?",
-        "nobody ever asks if I want to kill myself. is that standard?",
-        # A loss told is not read as a mention: the bereaved may be at risk themselves.
-        "My dad died by suicide, I think I'll do the same",
-        "I wrote my goodbye letters and I want to die",
-        "I wrote goodbye letters to my kids for their birthdays. Tonight's the night.",
-        "wrote my goodbye letter to my husband. it's in the drawer.",
-        "say goodbye to all of you, i won't be around after tonight",
-        "this is my goodbye",
-        # Two strangers' reviews: crises beside the words of a mention.
-        "Is 988 only for people who are suicidal? I am.",
-        "Is 988 only for people who are suicidal? Honestly yes, that's me.",
-        "Is the hotline only for people who are suicidal like me?",
-        "Is 988 only for suicidal people? Asking for me.",
-        "The nurse asked me if I think about killing myself. Is that routine? Because I do.",
-        "The doctor asked if I'd thought about suicide. is that routine? i have but didn't say",
+        "so suicidal rn. is 988 only for emergencies?",
+        "been feeling suicidal all week, is 988 only for emergencies or can anyone call?",
+        "Is 988 only for people who are suicidal? I'm one.",
+        "Is 988 only for people who are suicidal? I think that might be me",
+        "Is 988 only for people who are suicidal? my dad said he has the gun loaded",
+        "my therapist asked whether I'd hurt myself, honestly yes",
+        "The nurse asked if I ever think about suicide and I said sometimes. Is that routine?",
+        "The nurse asked if I ever think about suicide. Is that routine? I think about it a lot.",
         "Everyone asks if I'm suicidal. Is it that obvious?",
-        "The voice in my head asks if I should kill myself. Does everybody get that?",
-        "The nurse asked if I ever feel that I would be better off dead. Is that routine?",
-        "I'm done with treatment and I'm done with my life. I'm done.",
+        "Keep asking myself whether I should just kill myself",
+        "My dad died by suicide, I think I'll do the same",
+        "I wrote goodbye letters, tonight's the night",
+        "I wrote goodbye letters for their birthdays. I won't see them.",
+        "I've written goodbye letters to my kids for their birthdays. I'm at peace with my choice.",
+        "Going to say goodbye to everyone at the reunion this weekend. They won't see me again.",
+        "No more chemo. No more anything. I'm done.",
         "done with chemo. done w life. i'm done.",
-        "I'm done with chemo. I'm done. I won't be here much longer.",
-        "I'm done with treatment. I'm done. Goodbye everyone.",
-        "It's my birthday and I've written my goodbye letters.",
-        "I wrote goodbye letters so my kids will understand when they're older why I did it.",
-        "I wrote goodbye letters for their birthdays. I have a plan.",
-        "I wrote goodbye letters for my kids' birthdays. Tomorrow is the day.",
-        "I said goodbye to everyone at the reunion. It's time.",
-        "say goodbye to everyone at the party for me, I won't be coming back",
+        "I'm done with treatment. I'm done. Please tell my kids I love them.",
+        "I take all my pills tonight. Every single one.",
     ],
 )
-def test_a_crisis_cue_said_of_oneself_or_beside_one_is_not_only_mentioned(
+def test_a_crisis_told_beside_the_words_of_a_safe_mention_stays_a_crisis(
     assess: Callable, text: str
 ) -> None:
-    assessment = assess(text)
-    assert (assessment.level, assessment.mentioned) == (Level.CRISIS, False)
+    assert assess(text).level == Level.CRISIS

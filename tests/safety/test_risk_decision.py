@@ -615,39 +615,3 @@ def test_an_emergency_with_a_question_about_a_lethal_amount_gets_988_after_911()
     assert answer(0.3, lethal_amount=False) == "medical_emergency"
     # Without a score that would ask the question, 911 alone (a dose taken by mistake).
     assert answer(0.05, lethal_amount=True) == "medical_emergency"
-
-
-MENTIONED = Assessment(Level.CRISIS, cues=("suicide",), mentioned=True)
-
-
-def test_a_crisis_cue_only_mentioned_is_asked_about_when_neither_reader_hears_a_crisis() -> None:
-    # "Is 988 only for people who are suicidal?": the question, then the topic on a "no".
-    scores = RiskScores(crisis_self=0.16)
-    decision = decide(MENTIONED, scores, ranking("ask_medical_advice", 0.6), THRESHOLDS, 0.43)
-    assert (decision.intent, decision.source) == ("possible_crisis", "patterns")
-    assert decision.topic == "ask_medical_advice"
-    # An unclear message's question: asked again later, it is not taken for a doubted crisis.
-    assert decision.crisis_doubted is None
-
-
-def test_a_crisis_cue_only_mentioned_gets_the_crisis_answer_when_either_reader_hears_one() -> None:
-    low = RiskScores(crisis_self=0.2)
-    assert decide(MENTIONED, low, [], THRESHOLDS, 0.7).intent == "crisis_self"
-    assert decide(MENTIONED, RiskScores(crisis_self=0.6), [], THRESHOLDS, 0.1).intent == (
-        "crisis_self"
-    )
-    # Not read by the second reader (no crisis for the classifiers either): asked.
-    assert decide(MENTIONED, RiskScores(), [], THRESHOLDS, None).intent == "possible_crisis"
-
-
-def test_a_crisis_cue_only_mentioned_about_someone_else_is_asked_about_them() -> None:
-    theirs = Assessment(Level.CRISIS, True, ("suicide",), mentioned=True)
-    decision = decide(theirs, RiskScores(crisis_other=0.1), [], THRESHOLDS, 0.3)
-    assert (decision.intent, decision.about_someone_else) == ("possible_crisis", True)
-
-
-def test_a_crisis_cue_only_mentioned_beside_an_emergency_keeps_911_then_988() -> None:
-    both = Assessment(Level.CRISIS, cues=("done",), emergency_too=True, mentioned=True)
-    assert decide(both, RiskScores(), [], THRESHOLDS, 0.1).intent == (
-        "medical_emergency_and_crisis"
-    )
