@@ -41,6 +41,11 @@ FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # for them, then the threshold of the emergency score of its own was chosen on it: a
 # development set, held to floors since (docs/safety.md).
 FROZEN_ES_V11 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v11.yml"
+# Written on 2026-12-06 by a helper who saw nothing of the project, for the next Spanish change;
+# never scored, but about 140 of its messages (nearly all the benign ones) were shown by a
+# mistaken diff command the same day, so it is a development set (docs/safety.md); v16
+# replaces it.
+FROZEN_ES_V15 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v15.yml"
 # Written before a Spanish design change, scored for it, not yet held to floors (the leak
 # test covers them). v7 and v8: written on 2026-12-04 in two parts each by helpers who saw
 # nothing of the project, v8 for the overdose change of that night, v9 (many messages about
@@ -86,9 +91,10 @@ RESERVE_EN = {
 # to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
 # messages) for the question about a lethal amount, v23 (2026-12-06, the same brief) for the
 # question asked where the second opinion doubts a crisis answer, v24 (2026-12-06, benign
-# messages using explicit crisis words safely) and v25 (the same day, crises next to ordinary
-# palliative-care talk too) for crisis cues read as only mentioned, a change measured and not
-# kept (docs/safety.md says when each was scored).
+# messages using explicit crisis words safely; about 90 of its messages, crises and
+# emergencies, were shown by a mistaken diff command the same day, so it is partly read) and v25
+# (the same day, crises next to ordinary palliative-care talk too) for crisis cues read as only
+# mentioned, a change measured and not kept (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -104,11 +110,11 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v25": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v25.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
-# covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v15 and English v26, written on 2026-12-06 for the next change in each language.
+# covers them). Move each to the lists above when a change is first measured on it. English
+# v26 and Spanish v16, written on 2026-12-06 for the next change in each language.
 UNSCORED: Dict[str, Path] = {
     "reserve v26": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v26.yml",
-    "es v15": PROJECT_DIR / "tests" / "frozen" / "risk_es_v15.yml",
+    "es v16": PROJECT_DIR / "tests" / "frozen" / "risk_es_v16.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
