@@ -19,6 +19,7 @@ from assistant.safety.check_in_replies import (
     admits_thoughts,
     names_own_thoughts,
     only_unsure,
+    opens_with_yes,
 )
 
 SUICIDAL_THOUGHTS = "suicidal_thoughts"
@@ -179,6 +180,12 @@ class ActionAfterCheckIn(Action):
         elif answer == "no" and only_unsure(text):
             # "No sé": not a no.
             answer = "rather_not_say"
+        elif answer == "moved_on" and (
+            opens_with_yes(text) or admits_thoughts(text, heard_as_no=False)
+        ):
+            # "Yes. Can I text 988 instead?", "maybe, what is 988?": a yes, with a question
+            # of their own (which the crisis answer answers).
+            answer = "yes"
         if answer == "rather_not_say" and doubted:
             # A reply the scores were sure is a crisis: its crisis answer, for whom it is
             # about, and a yes when that is whom the question asked about.

@@ -8,6 +8,8 @@ the question) or with distress (people to talk to). Then the grief probes
 (tests/frozen/grief_en.yml and grief_es.yml), written before the `grief_support` and
 `after_a_death` intents: a death told or grief support asked for, what to do when someone
 dies (no risk: how many get those answers), and bereaved people in a crisis or distress.
+Then the crisis-lines probes (tests/frozen/crisis_lines_en.yml and crisis_lines_es.yml): every
+message names a crisis line or 911, per level (people at risk, and questions only).
 With --unopened it also scores, once per design change, the risk splits kept unopened
 (docs/safety.md says when each was opened), and says whom each direct question asked about.
 Counts only: no message is printed.
@@ -18,8 +20,9 @@ Usage: PYTHONPATH=. .venv/bin/python bench/situation_probe.py --model models/X.t
 import argparse
 import asyncio
 import logging
+from collections import Counter
 from functools import partial
-from typing import Any, Dict
+from typing import Any, Callable, Dict
 
 from rasa.core.agent import Agent
 from rasa.utils.log_utils import configure_structlog
@@ -28,6 +31,8 @@ from tests.safety.risk_scoring import (
     AFTER_DEATH_ANSWERED,
     CHECK_IN,
     CRISIS,
+    CRISIS_LINES,
+    CRISIS_LINES_PROBES,
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
     GRIEF_ANSWERED,
@@ -85,6 +90,7 @@ def main() -> None:
             print(
                 f"| {probe} {language} | {voice} | {total} | " + " | ".join(map(str, cells)) + " |"
             )
+    _print_crisis_lines_probes(parse)
     if options.unopened:
         for name, path in {**UNOPENED_EN, **UNOPENED_ES}.items():
             messages = read_split(path)
@@ -102,6 +108,25 @@ def main() -> None:
             for level, about in sorted({(level, about) for level, about, _ in asked}):
                 own, other = asked[(level, about, "self")], asked[(level, about, "someone_else")]
                 print(f"| {level} | {about} | {own} | {other} |")
+
+
+def _print_crisis_lines_probes(parse: Callable[[str], Dict[str, Any]]) -> None:
+    """Per language and level of the crisis-lines probes, how many got which answer."""
+    kinds = (CRISIS, EMERGENCY_AND_CRISIS, CHECK_IN, EMERGENCY, CRISIS_LINES, SUPPORT)
+    header = ["crisis answer", "911 then 988", "question", "911", "what the lines are for"]
+    header += ["people", "other"]
+    print("\n| crisis-lines probe | level | messages | " + " | ".join(header) + " |")
+    print("|" + " --- |" * (len(header) + 3))
+    for language, path in CRISIS_LINES_PROBES.items():
+        by_level: Dict[str, Counter] = {}
+        for message in read_split(path):
+            answer = answer_of_parse(parse(message.text))
+            by_level.setdefault(message.level, Counter())[answer] += 1
+        for level, answers in by_level.items():
+            total = sum(answers.values())
+            cells = [answers[kind] for kind in kinds]
+            cells.append(total - sum(cells))
+            print(f"| {language} | {level} | {total} | " + " | ".join(map(str, cells)) + " |")
 
 
 def _known_answer(known: Dict[str, Any], message: RiskMessage) -> Any:

@@ -8,6 +8,7 @@ from assistant.safety.check_in_replies import (
     admits_thoughts,
     names_own_thoughts,
     only_unsure,
+    opens_with_yes,
     safety_statement,
 )
 
@@ -37,6 +38,23 @@ from assistant.safety.check_in_replies import (
 )
 def test_a_hedged_or_partial_yes_is_a_yes(reply: str) -> None:
     assert admits_thoughts(reply, heard_as_no=False)
+
+
+@pytest.mark.parametrize(
+    ("reply", "says_yes"),
+    [
+        ("yes. can I text 988 instead of calling?", True),
+        ("Yeah, is it open at night?", True),
+        ("sí, ¿el 988 atiende en español?", True),
+        ("I am. what do they do?", True),
+        ("no. what is 988?", False),
+        ("what is 988?", False),
+        ("yesterday I asked about hospice", False),
+        ("ok, who gives palliative care?", False),
+    ],
+)
+def test_a_plain_yes_before_a_question_is_told_apart(reply: str, says_yes: bool) -> None:
+    assert opens_with_yes(reply) is says_yes
 
 
 @pytest.mark.parametrize(

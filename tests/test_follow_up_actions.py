@@ -48,6 +48,7 @@ def follow_up(tracker: Tracker, domain: Dict[str, Any]) -> tuple:
         ("utter_crisis_self", "follow_up_how", "utter_crisis_self"),
         ("utter_medical_emergency", "follow_up_where", "utter_medical_emergency"),
         ("utter_distress", "follow_up_who", "utter_talk_to_person"),
+        ("utter_about_crisis_lines", "follow_up_how", "utter_about_crisis_lines"),
     ],
 )
 def test_a_follow_up_gets_the_answer_for_the_last_topic(

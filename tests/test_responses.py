@@ -51,10 +51,17 @@ TOPIC_ANSWERS = [
     "utter_treatment_stops",
     "utter_cost_insurance",
     "utter_talk_to_person",
+    "utter_about_crisis_lines",
     "utter_medical_advice",
 ]
 # Answers that state facts from a source document must name it.
-UNSOURCED_TOPIC_ANSWERS = {"utter_cost_insurance", "utter_talk_to_person", "utter_medical_advice"}
+# Their contact details are checked against sources/national_resources.yml instead.
+UNSOURCED_TOPIC_ANSWERS = {
+    "utter_cost_insurance",
+    "utter_talk_to_person",
+    "utter_about_crisis_lines",
+    "utter_medical_advice",
+}
 
 
 def all_variations() -> List[tuple]:
@@ -144,6 +151,43 @@ def test_talk_to_person_lists_every_helpline_and_the_crisis_line(language: str) 
         assert "oprima el 2" in text and "AYUDA" in text
     else:
         assert "Hours change" in text
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_crisis_lines_answer_says_how_to_reach_each_line_and_when_to_call_911(
+    language: str,
+) -> None:
+    text = text_in("utter_about_crisis_lines", language)
+    assert "988lifeline.org" in text and "HOME" in text and "741741" in text
+    # The Spanish line in both languages: a Spanish speaker may be reading either.
+    assert "llame al 988 y oprima el 2, o envíe AYUDA por mensaje de texto al 988" in text
+    assert "911" in text
+    if language == "en":
+        assert "Call or text 988" in text and "24/7" in text
+        assert "worried about someone else" in text
+    else:
+        assert "a cualquier hora" in text and "le preocupa otra persona" in text
+
+
+def test_the_crisis_lines_answer_says_nothing_the_national_resources_do_not() -> None:
+    # Neither cost nor privacy is stated for 988 or the Crisis Text Line: the answer says neither.
+    unstated = ["free", "confidential", "anonymous", "no cost", "gratis", "gratuit"]
+    unstated += ["confidencial", "anónim", "sin costo", "no cuesta", "privad"]
+    for variation in responses()["utter_about_crisis_lines"]:
+        assert [word for word in unstated if word in variation["text"].lower()] == []
+
+
+def test_after_an_emergency_the_crisis_lines_answer_says_911_first() -> None:
+    after_an_emergency = [
+        variation
+        for variation in responses()["utter_about_crisis_lines"]
+        if {"type": "slot", "name": "emergency_in_conversation", "value": True}
+        in variation.get("condition", [])
+    ]
+    assert len(after_an_emergency) == 2  # English and Spanish
+    for variation in after_an_emergency:
+        first = variation["text"].split("\n\n")[0]
+        assert "911" in first and first.index("911") < first.index("988")
 
 
 def test_medical_advice_is_declined_and_sent_to_the_care_team() -> None:

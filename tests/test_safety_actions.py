@@ -284,6 +284,32 @@ def test_a_question_instead_of_an_answer_is_answered(domain: Dict) -> None:
     assert said == ["utter_palliative_vs_hospice"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes. can I text 988 instead of calling?",
+        "maybe, what is 988 exactly?",
+        "sí, ¿el 988 atiende en español?",
+    ],
+)
+def test_a_yes_with_a_question_about_988_gets_the_crisis_answer(domain: Dict, text: str) -> None:
+    # Read as a question about the crisis lines, the reply moved on; its first words say yes.
+    reply = user("about_crisis_lines")
+    reply["text"] = text
+    said, events = run(
+        ActionAfterCheckIn(), replied(user("possible_crisis"), reply, "moved_on"), domain
+    )
+    assert said == ["utter_crisis_self"]
+    assert ("suicidal_thoughts", "yes") in [(e["name"], e["value"]) for e in events]
+
+
+def test_a_question_about_988_instead_of_an_answer_is_answered(domain: Dict) -> None:
+    reply = user("about_crisis_lines")
+    reply["text"] = "what is 988 exactly?"
+    said, _ = run(ActionAfterCheckIn(), replied(user("possible_crisis"), reply, "moved_on"), domain)
+    assert said == ["utter_about_crisis_lines"]
+
+
 @pytest.mark.parametrize("intent", ["inform", "find_provider", "change_place"])
 def test_a_place_instead_of_an_answer_is_not_taken_for_rather_not_say(
     domain: Dict, intent: str

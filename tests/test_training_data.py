@@ -9,6 +9,7 @@ import yaml
 
 from assistant.components.multilingual_risk_scorer import MultilingualRiskScorer, read_examples
 from tests.safety.risk_scoring import (
+    CRISIS_LINES_PROBES,
     DEV_EN,
     FROZEN_EN,
     FROZEN_ES,
@@ -131,7 +132,7 @@ def test_no_frozen_risk_message_is_in_training() -> None:
     training = {" ".join(words(text)) for texts in training_examples().values() for text in texts}
     splits = [FROZEN_EN, *RESERVE_EN.values(), *UNOPENED_EN.values(), *DEV_EN.values()]
     splits += [*UNSCORED.values()]
-    splits += [*SITUATION_PROBES.values(), *GRIEF_PROBES.values()]
+    splits += [*SITUATION_PROBES.values(), *GRIEF_PROBES.values(), *CRISIS_LINES_PROBES.values()]
     # Counted, never listed: a failure must not print a split's messages.
     leaked = sum(
         " ".join(words(message.text)) in training
@@ -167,6 +168,7 @@ def test_no_spanish_frozen_message_is_in_the_multilingual_training_examples() ->
             *UNSCORED.values(),
             SITUATION_PROBES["Spanish"],
             GRIEF_PROBES["Spanish"],
+            CRISIS_LINES_PROBES["Spanish"],
         )
         for m in read_split(split)
     )

@@ -12,7 +12,8 @@ HELDOUT_NLU_DIR = PROJECT_DIR / "tests" / "nlu"
 # The first held-out set; the second, written by new writers before the embedding
 # classifier (issue 11); replies to the direct question about suicide; follow-ups that
 # name no topic, with questions that do; Spanish, written on 2026-11-22 before any Spanish
-# training data (issue 16); asking for the other language.
+# training data (issue 16); asking for the other language; questions about the crisis lines
+# themselves, with their nearest intents.
 HELDOUT_NLU_FILES = [
     HELDOUT_NLU_DIR / "heldout.yml",
     HELDOUT_NLU_DIR / "heldout_v2.yml",
@@ -20,6 +21,7 @@ HELDOUT_NLU_FILES = [
     HELDOUT_NLU_DIR / "heldout_follow_ups.yml",
     HELDOUT_NLU_DIR / "heldout_es.yml",
     HELDOUT_NLU_DIR / "heldout_language.yml",
+    HELDOUT_NLU_DIR / "heldout_crisis_lines.yml",
 ]
 
 

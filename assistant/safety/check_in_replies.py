@@ -57,6 +57,8 @@ FILLERS = {
     "lately", "ultimamente", "pues", "bueno", "la", "verdad", "que", "at", "night", "de",
     "noche", "on", "the", "bad", "nights", "days", "los", "dias", "malos", "en",
 }  # fmt: skip
+# A yes and nothing else, before a question of the person's own.
+PLAIN_YES = re.compile(r"(yes|yeah|yep|yup|i am|i do|si|claro|la verdad si|si la verdad)")
 NEGATION = re.compile(r"\b(no|not|never|nunca|jamas|ni|nor|nope)\b|n't\b")
 CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|pero|aunque|sino|though|although)\b")
 
@@ -111,6 +113,12 @@ def admits_thoughts(text: str, heard_as_no: bool) -> bool:
     if any(_negated(clause) for clause in clauses):
         return False
     return any(_hedged_yes(clause) for clause in clauses)
+
+
+def opens_with_yes(text: str) -> bool:
+    """Whether a reply's first clause is a plain yes ("yes. can I text 988?", "sí, ¿...?")."""
+    clauses = _clauses(text)
+    return bool(clauses) and bool(PLAIN_YES.fullmatch(clauses[0]))
 
 
 def only_unsure(text: str) -> bool:

@@ -74,6 +74,9 @@ DISTRESS_CAN_REPLACE = {
     "deny",
     "share_situation",
 }
+# Topics a distress cue comes before even when the topic is sure: asked about the crisis
+# lines ("can I call 988 for myself? I'm exhausted"), the person is heard first, then answered.
+DISTRESS_COMES_BEFORE = {"about_crisis_lines"}
 # Answers that make no sense to give after a risk answer ("hello", "thanks").
 NOT_A_TOPIC = (
     RISK_INTENTS
@@ -354,7 +357,7 @@ def decide(
         topic_level = INTENT_LEVELS.get(top or "", Level.NONE)
         if (
             top == DISTRESS
-            or top in DISTRESS_CAN_REPLACE
+            or top in DISTRESS_CAN_REPLACE | DISTRESS_COMES_BEFORE
             or confidence < thresholds.topic_confidence
             or topic_level > Level.NONE
         ):

@@ -164,3 +164,14 @@ def test_a_bad_place_gets_a_kind_answer_quickly(rasa_url: str, place: str) -> No
     assert "couldn't find that" in answer or "rephrase" in answer
     assert "Traceback" not in answer and "<script>" not in answer
     assert "Example Chicago" in texts(say(rasa_url, sender, "60614"))
+
+
+def test_a_question_about_988_during_a_search_is_answered_and_the_search_goes_on(
+    rasa_url: str,
+) -> None:
+    sender = new_sender()
+    assert ASK_PLACE in texts(say(rasa_url, sender, "I need a hospice for my dad"))
+    answer = texts(say(rasa_url, sender, "sorry, quick question, can you text 988 or only call?"))
+    assert "Call or text 988" in answer and "HOME to 741741" in answer
+    assert ASK_PLACE in answer
+    assert "near Houston, TX (hospice)" in texts(say(rasa_url, sender, "Houston"))

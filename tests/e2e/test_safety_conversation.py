@@ -83,6 +83,20 @@ def test_yes_to_the_direct_question_gets_the_crisis_answer(rasa_url: str) -> Non
     assert answer.startswith("I'm really glad you told me") and "Call or text 988" in answer
 
 
+def test_asking_what_988_is_offers_to_say_it_is_for_oneself_and_then_asks_directly(
+    rasa_url: str,
+) -> None:
+    sender = new_sender()
+    about = say(rasa_url, sender, "what is 988 exactly? my sister mentioned it")
+    answer = texts(about)
+    assert answer.startswith("988 is the 988 Suicide & Crisis Lifeline")
+    assert "I'm really glad you told me" not in answer
+    assert [b["title"] for b in about[-1]["buttons"]][0] == "I'm struggling right now"
+    question = texts(say(rasa_url, sender, about[-1]["buttons"][0]["payload"]))
+    assert "are you having thoughts of ending your life?" in question
+    assert texts(say(rasa_url, sender, "yes")).startswith("I'm really glad you told me")
+
+
 @pytest.mark.parametrize("reply", ["maybe", "I don't know, sometimes I think about it"])
 def test_a_hedged_yes_to_the_direct_question_gets_the_crisis_answer(
     rasa_url: str, reply: str

@@ -54,7 +54,9 @@ FROZEN_ES_V15 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v15.yml"
 # for the emergency score of its own; v13 (80 emergencies), written after that score was
 # built, first scored for the Spanish level examples; v14, written on 2026-12-05 for the next
 # Spanish change, first scored for the question about a lethal amount (2026-12-06; docs/safety.md
-# says when each was scored).
+# says when each was scored); v16, written on 2026-12-06, scored three times for the intent about
+# the crisis lines the same day (the version kept was chosen partly on it: tuned on once); v17,
+# written the same day, first scored for the version kept.
 UNOPENED_ES: Dict[str, Path] = {
     "v7": PROJECT_DIR / "tests" / "frozen" / "risk_es_v7.yml",
     "v8": PROJECT_DIR / "tests" / "frozen" / "risk_es_v8.yml",
@@ -63,6 +65,8 @@ UNOPENED_ES: Dict[str, Path] = {
     "v12": PROJECT_DIR / "tests" / "frozen" / "risk_es_v12.yml",
     "v13": PROJECT_DIR / "tests" / "frozen" / "risk_es_v13.yml",
     "v14": PROJECT_DIR / "tests" / "frozen" / "risk_es_v14.yml",
+    "v16": PROJECT_DIR / "tests" / "frozen" / "risk_es_v16.yml",
+    "v17": PROJECT_DIR / "tests" / "frozen" / "risk_es_v17.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored).
@@ -94,7 +98,10 @@ RESERVE_EN = {
 # messages using explicit crisis words safely; about 90 of its messages, crises and
 # emergencies, were shown by a mistaken diff command the same day, so it is partly read) and v25
 # (the same day, crises next to ordinary palliative-care talk too) for crisis cues read as only
-# mentioned, a change measured and not kept (docs/safety.md says when each was scored).
+# mentioned, a change measured and not kept, v26 (the same day and brief as v25) for the intent
+# about the crisis lines (scored three times, the version kept chosen partly on it: tuned on
+# once), v27 (the same day and brief) first scored for the version kept of that intent
+# (docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -108,13 +115,15 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v23": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v23.yml",
     "reserve v24": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v24.yml",
     "reserve v25": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v25.yml",
+    "reserve v26": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v26.yml",
+    "reserve v27": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v27.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. English
-# v26 and Spanish v16, written on 2026-12-06 for the next change in each language.
+# v28 and Spanish v18, written on the evening of 2026-12-06 for the next change in each language.
 UNSCORED: Dict[str, Path] = {
-    "reserve v26": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v26.yml",
-    "es v16": PROJECT_DIR / "tests" / "frozen" / "risk_es_v16.yml",
+    "reserve v28": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v28.yml",
+    "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
@@ -128,6 +137,12 @@ SITUATION_PROBES = {
 GRIEF_PROBES = {
     "English": PROJECT_DIR / "tests" / "frozen" / "grief_en.yml",
     "Spanish": PROJECT_DIR / "tests" / "frozen" / "grief_es.yml",
+}
+# Written on 2026-12-06 while `about_crisis_lines` was built, by a helper who saw nothing of the
+# project: every message names a crisis line or 911; people at risk, and questions only.
+CRISIS_LINES_PROBES = {
+    "English": PROJECT_DIR / "tests" / "frozen" / "crisis_lines_en.yml",
+    "Spanish": PROJECT_DIR / "tests" / "frozen" / "crisis_lines_es.yml",
 }
 # Every probe by (kind, language), as the bench prints and the floor tests key them.
 PROBES = {
@@ -145,6 +160,9 @@ CRISIS, CHECK_IN, EMERGENCY, SUPPORT = "crisis", "check_in", "emergency", "suppo
 # 911 first, then the crisis line: it answers a crisis and an emergency alike.
 EMERGENCY_AND_CRISIS = "emergency_and_crisis"
 FALLBACK_988, FALLBACK, TOPIC = "fallback_988", "fallback", "topic"
+# What 988, the Crisis Text Line and 911 are for (about_crisis_lines): it names 988, but is
+# neither the crisis answer nor the question, nor the answer for distress.
+CRISIS_LINES = "crisis_lines"
 # "Thank you for telling me": a situation told with no risk (share_situation).
 WELCOMED = "welcomed"
 # Condolence and people to talk to after a death (grief_support); who to ask what to do
@@ -170,6 +188,7 @@ ANSWER_OF_INTENT = {
     "counseling": SUPPORT,
     "support_groups": SUPPORT,
     "talk_to_person": SUPPORT,
+    "about_crisis_lines": CRISIS_LINES,
     "caregiver_support": SUPPORT,
     "symptom_mood": SUPPORT,
     "thoughts_about_death": SUPPORT,
@@ -288,7 +307,9 @@ def score(messages: List[RiskMessage], answer: Callable[[RiskMessage], str]) -> 
         "ambiguous_reached": share("ambiguous", {SUPPORT, CRISIS, CHECK_IN, EMERGENCY_AND_CRISIS}),
         "benign_crisis": share("none", {CRISIS, EMERGENCY_AND_CRISIS}),
         "benign_check_in": share("none", {CHECK_IN}),
-        "benign_988": share("none", NAMES_988),
+        # What the crisis lines are for names 988 too: a benign message given it is counted
+        # (for a person at risk it counts as nothing: it is neither answer nor question).
+        "benign_988": share("none", NAMES_988 | {CRISIS_LINES}),
         "benign_emergency": share("none", {EMERGENCY, EMERGENCY_AND_CRISIS}),
     }
 

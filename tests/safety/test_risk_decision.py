@@ -248,6 +248,17 @@ def test_distress_comes_first_and_the_topic_follows() -> None:
     assert decision.topic == "palliative_vs_hospice"
 
 
+def test_distress_told_with_a_sure_question_about_988_is_heard_first() -> None:
+    decision = decide(
+        Assessment(Level.DISTRESS, cues=("distress",)),
+        RiskScores(),
+        ranking("about_crisis_lines", 0.9),
+        THRESHOLDS,
+    )
+    assert decision.intent == "distress"
+    assert decision.topic == "about_crisis_lines"
+
+
 def test_a_confident_topic_with_a_mild_distress_cue_stays_a_topic() -> None:
     decision = decide(
         Assessment(Level.DISTRESS, cues=("distress",)),
