@@ -183,8 +183,10 @@ class ActionAfterCheckIn(Action):
         elif answer == "moved_on" and (
             opens_with_yes(text) or admits_thoughts(text, heard_as_no=False)
         ):
-            # "Yes. Can I text 988 instead?", "maybe, what is 988?": a yes, with a question
-            # of their own (which the crisis answer answers).
+            # "Yes. Can I text 988 instead?", "maybe, what is 988?": a yes before a question
+            # of their own, whatever it is about: the crisis answer comes first. Asked about
+            # someone else, "sometimes I think about it too, can I call?" is the writer's own.
+            someone_else = someone_else and not names_own_thoughts(text)
             answer = "yes"
         if answer == "rather_not_say" and doubted:
             # A reply the scores were sure is a crisis: its crisis answer, for whom it is

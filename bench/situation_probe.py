@@ -118,11 +118,11 @@ def _print_crisis_lines_probes(parse: Callable[[str], Dict[str, Any]]) -> None:
     print("\n| crisis-lines probe | level | messages | " + " | ".join(header) + " |")
     print("|" + " --- |" * (len(header) + 3))
     for language, path in CRISIS_LINES_PROBES.items():
-        by_level: Dict[str, Counter] = {}
-        for message in read_split(path):
-            answer = answer_of_parse(parse(message.text))
-            by_level.setdefault(message.level, Counter())[answer] += 1
-        for level, answers in by_level.items():
+        messages = read_split(path)
+        answer_of = {m.text: answer_of_parse(parse(m.text)) for m in messages}
+        by_level = score(messages, partial(_known_answer, answer_of))["counts"]
+        for level, counted in by_level.items():
+            answers = Counter(counted)
             total = sum(answers.values())
             cells = [answers[kind] for kind in kinds]
             cells.append(total - sum(cells))

@@ -166,7 +166,7 @@ def test_the_crisis_lines_answer_says_how_to_reach_each_line_and_when_to_call_91
         assert "Call or text 988" in text and "24/7" in text
         assert "worried about someone else" in text
     else:
-        assert "a cualquier hora" in text and "le preocupa otra persona" in text
+        assert "a cualquier hora" in text and "preocupados por otra persona" in text
 
 
 def test_the_crisis_lines_answer_says_nothing_the_national_resources_do_not() -> None:

@@ -303,6 +303,15 @@ def test_a_yes_with_a_question_about_988_gets_the_crisis_answer(domain: Dict, te
     assert ("suicidal_thoughts", "yes") in [(e["name"], e["value"]) for e in events]
 
 
+def test_asked_about_someone_else_their_own_thoughts_with_a_question_get_their_answer(
+    domain: Dict,
+) -> None:
+    reply = user("about_crisis_lines")
+    reply["text"] = "sometimes I think about it too. can I call 988 for myself?"
+    said, _ = run(ActionAfterCheckIn(), replied(worried_about_someone(), reply, "moved_on"), domain)
+    assert said == ["utter_crisis_self"]
+
+
 def test_a_question_about_988_instead_of_an_answer_is_answered(domain: Dict) -> None:
     reply = user("about_crisis_lines")
     reply["text"] = "what is 988 exactly?"

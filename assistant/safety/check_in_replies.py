@@ -57,8 +57,6 @@ FILLERS = {
     "lately", "ultimamente", "pues", "bueno", "la", "verdad", "que", "at", "night", "de",
     "noche", "on", "the", "bad", "nights", "days", "los", "dias", "malos", "en",
 }  # fmt: skip
-# A yes and nothing else, before a question of the person's own.
-PLAIN_YES = re.compile(r"(yes|yeah|yep|yup|i am|i do|si|claro|la verdad si|si la verdad)")
 NEGATION = re.compile(r"\b(no|not|never|nunca|jamas|ni|nor|nope)\b|n't\b")
 CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|pero|aunque|sino|though|although)\b")
 
@@ -116,9 +114,15 @@ def admits_thoughts(text: str, heard_as_no: bool) -> bool:
 
 
 def opens_with_yes(text: str) -> bool:
-    """Whether a reply's first clause is a plain yes ("yes. can I text 988?", "sí, ¿...?")."""
-    clauses = _clauses(text)
-    return bool(clauses) and bool(PLAIN_YES.fullmatch(clauses[0]))
+    """Whether a reply opens with a plain yes ("yes. can I text 988?", "sí, ¿...?").
+
+    Not with doubt, a refusal or a negation anywhere in it ("yeah, no", "I am not sure").
+    """
+    folded = _folded(text)
+    if UNCERTAIN.search(folded) or DECLINE.search(folded) or NEGATION.search(folded):
+        return False
+    first = CLAUSE_BREAK.split(folded, maxsplit=1)[0].strip()
+    return bool(PLAIN_YES.fullmatch(first))
 
 
 def only_unsure(text: str) -> bool:
@@ -130,6 +134,11 @@ def only_unsure(text: str) -> bool:
 
 # "yes", "okay" before the statement; "right now", "gracias" after it.
 YES_LEAD = r"(yes|yeah|yep|si)"
+# A yes and nothing else ("honestly yes", "yes I am", "pues sí", "I do").
+PLAIN_YES = re.compile(
+    rf"((honestly|well|pues|la verdad) )?({YES_LEAD}|yea|yup|claro)"
+    r"( (i am|i do|i have( been)?|la verdad))?|i am|i do|i have( been)?"
+)
 SAFE_LEAD = (
     r"(((yes|yeah|yep|si|ok|okay|okey|well|bueno|pues|ya|thanks|thank you|gracias"
     r"|no te preocupes|don'?t worry|for now|por ahora) ){0,3})"

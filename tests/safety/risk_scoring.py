@@ -144,7 +144,8 @@ CRISIS_LINES_PROBES = {
     "English": PROJECT_DIR / "tests" / "frozen" / "crisis_lines_en.yml",
     "Spanish": PROJECT_DIR / "tests" / "frozen" / "crisis_lines_es.yml",
 }
-# Every probe by (kind, language), as the bench prints and the floor tests key them.
+# The situation and grief probes by (kind, language), as the bench prints and the floor tests
+# key them (the crisis-lines probes, in their own format, are above).
 PROBES = {
     **{("situation", language): path for language, path in SITUATION_PROBES.items()},
     **{("grief", language): path for language, path in GRIEF_PROBES.items()},

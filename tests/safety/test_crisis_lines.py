@@ -24,6 +24,7 @@ from tests.safety.risk_scoring import (
     EMERGENCY_AND_CRISIS,
     answer_of_parse,
     read_split,
+    score,
 )
 
 pytestmark = pytest.mark.model
@@ -62,11 +63,10 @@ def probe(request: pytest.FixtureRequest, model_agent: Agent) -> Probe:
     """The probe's answers per level, parsed once per test session, and its floors."""
     language = request.param
     if language not in _counted:
-        counts: Dict[str, Counter] = {}
-        for message in read_split(CRISIS_LINES_PROBES[language]):
-            parsed = asyncio.run(model_agent.parse_message(message.text))
-            counts.setdefault(message.level, Counter())[answer_of_parse(parsed)] += 1
-        _counted[language] = counts
+        messages = read_split(CRISIS_LINES_PROBES[language])
+        parsed = {m.text: asyncio.run(model_agent.parse_message(m.text)) for m in messages}
+        counts = score(messages, lambda m: answer_of_parse(parsed[m.text]))["counts"]
+        _counted[language] = {level: Counter(kinds) for level, kinds in counts.items()}
         print(f"\ncrisis-lines probe, {language}: {counts}")
     return _counted[language], FLOORS[language]
 
