@@ -109,7 +109,8 @@ FLOORS = {
         "distress_missed": 11,
         # 5 until the intent about the crisis lines and its risk examples (2026-12-06).
         "benign_crisis": 6,
-        "benign_988": 23,
+        # 23 until the intent about the crisis lines and its risk examples (2026-12-06).
+        "benign_988": 29,
         "benign_911": 6,
         "crisis_asked_about_someone_else": 1,
     },
