@@ -357,7 +357,8 @@ def decide(
         topic_level = INTENT_LEVELS.get(top or "", Level.NONE)
         if (
             top == DISTRESS
-            or top in DISTRESS_CAN_REPLACE | DISTRESS_COMES_BEFORE
+            or top in DISTRESS_CAN_REPLACE
+            or top in DISTRESS_COMES_BEFORE
             or confidence < thresholds.topic_confidence
             or topic_level > Level.NONE
         ):
