@@ -22,10 +22,17 @@ DAYS ?= 30
 # The widget's socket.io client, vendored from the npm lock file (package-lock.json).
 WEBCHAT_CLIENT := assistant/webchat/static/vendor/socket.io.min.js
 
+# The splits the labelled risk reader learns, one "  - path" line each (a test checks that
+# this reading matches the component's).
+LABELLED_RISK_FILES := $(shell sed -n 's/^  - //p' training/labelled_risk_en.yml)
+$(if $(filter-out $(wildcard $(LABELLED_RISK_FILES)),$(LABELLED_RISK_FILES)),\
+	$(error training/labelled_risk_en.yml lists a file that does not exist))
+
 # A trained model is named after the content it was trained from, so a model
 # is reused exactly when nothing it depends on has changed.
 TRAINING_INPUTS := config.yml requirements/runtime.lock \
-	$(sort $(wildcard domain/*.yml data/*/*.yml data/*/*/*.yml training/*.yml assistant/components/*.py assistant/safety/*.py assistant/embeddings/*.py assistant/typography.py))
+	$(sort $(wildcard domain/*.yml data/*/*.yml data/*/*/*.yml training/*.yml assistant/components/*.py assistant/safety/*.py assistant/embeddings/*.py assistant/typography.py)) \
+	$(LABELLED_RISK_FILES)
 MODEL_ID := $(shell cat $(TRAINING_INPUTS) | sha256sum | cut -c1-12)
 MODEL := models/assistant-$(MODEL_ID).tar.gz
 RASA_DATA := --domain domain --data data --config config.yml

@@ -73,9 +73,10 @@ def asked_about_someone_else(message: Dict[str, Any]) -> bool:
 def crisis_doubted(message: Dict[str, Any]) -> Optional[str]:
     """The crisis answer the risk layer's question stands in for, if it stands in for one.
 
-    The classifiers' scores chose the crisis answer and the second opinion doubted it, so
-    the question was asked. Where the question is not asked (it was asked already, or a
-    crisis came earlier) and as a reply to the question, the crisis answer is given.
+    The classifiers' scores or the patterns chose the crisis answer and the second opinion
+    or the labelled risk reader doubted it, so the question was asked. Where the question is
+    not asked (it was asked already, or a crisis came earlier) and as a reply to the
+    question, the crisis answer is given.
     """
     doubted = (message.get("safety") or {}).get("crisis_doubted")
     return str(doubted) if doubted else None
@@ -236,7 +237,7 @@ def _crisis_answer(dispatcher: CollectingDispatcher, someone_else: bool) -> List
 class ActionCrisisAnswerAfterStillHere(Action):
     """After a crisis and "I'm still here", the crisis answer the question stood in for.
 
-    A crisis answer the risk layer turned into the question (the second opinion doubted it)
+    A crisis answer the risk layer turned into the question (another reader doubted it)
     is not asked after a crisis; it is given, as its own response so that the rules for the
     reply to "are you safe right now?" apply. "I'm still here" (988, 911) comes first from
     the rules, so it reaches the person even when this server is down.

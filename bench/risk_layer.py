@@ -89,6 +89,10 @@ def main() -> None:
 
     agent = Agent.load(options.model)
     thresholds = model_thresholds()
+    print(
+        "Every split below is learned by the labelled risk reader (training/labelled_risk_en.yml):"
+        " its figures guard against regressions; reserve v20 onwards measure new wordings."
+    )
     results: Dict[str, Dict[str, Any]] = {}
     for split, messages in splits.items():
         parsed = {m.text: asyncio.run(agent.parse_message(m.text)) for m in messages}

@@ -6,7 +6,8 @@ Two signals, and a rule for joining them (assistant/safety/risk_decision.py):
   not suicidal") and for who it is about; and a few Spanish cues;
 - the embedding intent classifier's probabilities summed per level, the
   meaning-level signal for risk said in other words ("worn out from being alive"),
-  for the whole message and, in a long one, for its riskiest sentence.
+  for the whole message and, in a long one, for its riskiest sentence; beside them,
+  the multilingual scorer's second opinion and the labelled risk reader's doubt.
 
 The decision replaces the intent when there is a risk. A scorer in its middle band
 gives `possible_crisis`, which asks the person directly. A topic asked in the same
@@ -46,6 +47,7 @@ from assistant.components.embedding_intent_classifier import (
     SENTENCE_PROBABILITIES,
     EmbeddingIntentClassifier,
 )
+from assistant.components.labelled_risk_reader import LABELLED_RISK
 from assistant.components.language_detector import is_spanish
 from assistant.components.multilingual_risk_scorer import (
     MULTILINGUAL_RISK,
@@ -162,8 +164,9 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                     "about": "someone_else" if decision.about_someone_else else "self",
                     "some_risk": decision.some_risk,
                     "signal": decision.source,
-                    # The crisis answer the question stands in for (the second opinion
-                    # doubted it): given where the question is not asked again.
+                    # The crisis answer the question stands in for (the second opinion or
+                    # the labelled reader doubted it): given where the question is not asked
+                    # again.
                     "crisis_doubted": decision.crisis_doubted,
                     # The classifier's own pick, before the risk layer (for bench-safety).
                     "classified_as": classified_as,
@@ -230,6 +233,9 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             second_opinion,
             len(text.split()),
             lethal_amount=asks_a_lethal_amount(text),
+            labelled=message.get(LABELLED_RISK)
+            if read_whole(english, scores, whole, assessment)
+            else None,
         )
         if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
             # A denied Spanish emergency cue holds back the multilingual emergency score only.
@@ -250,6 +256,17 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         if english:
             return decision, scores
         return decide_other_language(decision, multilingual, self.thresholds), scores
+
+
+def read_whole(
+    english: bool, scores: RiskScores, whole: RiskScores, assessment: Assessment
+) -> bool:
+    """Whether the labelled reader's reading stands for what is decided on.
+
+    It reads English, and the whole message: not a crisis told in one sentence that raised
+    the scores (diluted in the whole), nor one a Spanish cue found in a mixed message.
+    """
+    return english and scores == whole and "spanish" not in assessment.cues
 
 
 def _level_name(decision: Decision) -> str:

@@ -77,6 +77,10 @@ DISTRESS_CAN_REPLACE = {
 # Topics a distress cue comes before even when the topic is sure: asked about the crisis
 # lines ("can I call 988 for myself? I'm exhausted"), the person is heard first, then answered.
 DISTRESS_COMES_BEFORE = {"about_crisis_lines"}
+# Crisis cues that tell of an act, planned or done, in the writer's own words ("kill myself",
+# "cut myself", "took them all on purpose"): the labelled reader's doubt never turns their
+# crisis answer into the question (nor that of "not safe", answered before it is read).
+CUES_OF_AN_ACT = {"kill_self", "self_harm", "taken_on_purpose"}
 # Answers that make no sense to give after a risk answer ("hello", "thanks").
 NOT_A_TOPIC = (
     RISK_INTENTS
@@ -142,7 +146,8 @@ class Thresholds:
     second_opinion_doubt_below: float = 0.25
     # Under this, the second opinion turns the classifiers' crisis answer into the direct
     # question: one reader sure of a crisis, the other not even halfway ("2026-12-06, later"
-    # in docs/safety.md). A crisis the patterns found keeps its answer.
+    # in docs/safety.md). A crisis the patterns found keeps its answer (only the labelled
+    # reader's doubt, below, reaches some of those).
     second_opinion_crisis_doubt: float = 0.5
     # The classifiers' crisis score for someone else this many times the one for the person:
     # the direct question is asked about someone else ("do you think they may be thinking
@@ -150,6 +155,16 @@ class Thresholds:
     # Below it, the question is about the person: asked of a person in a crisis, the
     # question about someone else would speak past them.
     someone_else_ratio: float = 3.0
+    # The labelled risk reader's probability that an English message holds no risk
+    # (assistant.components.labelled_risk_reader): from `labelled_crisis_doubt`, a crisis
+    # answer becomes the direct question (not for `CUES_OF_AN_ACT`); from
+    # `labelled_question_doubt`, with the second opinion under `labelled_question_second`, a
+    # question the classifiers' scores asked from under `labelled_question_below` is held
+    # back (docs/safety.md, "2026-12-06, night").
+    labelled_crisis_doubt: float = 0.9
+    labelled_question_doubt: float = 0.9
+    labelled_question_second: float = 0.5
+    labelled_question_below: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -237,8 +252,9 @@ class Decision:
     some_risk: bool = False
     topic: Optional[str] = None
     source: str = "none"  # "patterns", "scorer", "multilingual" or "none": which signal decided
-    # The crisis intent (for the person or someone else) the classifiers' scores chose and
-    # the second opinion doubted, so that the question was asked instead (None otherwise).
+    # The crisis intent (for the person or someone else) the classifiers' scores or the
+    # patterns chose and the second opinion or the labelled reader doubted, so that the
+    # question was asked instead (None otherwise).
     crisis_doubted: Optional[str] = None
 
 
@@ -250,6 +266,7 @@ def decide(
     second_opinion: Optional[float] = None,
     words: int = 0,
     lethal_amount: bool = False,
+    labelled: Optional[Mapping[str, float]] = None,
 ) -> Decision:
     """The answer for one message of `words` words (see the module docstring).
 
@@ -260,6 +277,9 @@ def decide(
     answer into the question (`Decision.crisis_doubted`). `lethal_amount`: the message asks how
     much of one's own medicine would kill (`assistant.safety.lethal_amount`); below the crisis
     answer it asks the direct question, and after 911 it adds 988 from a score that would ask.
+    `labelled`: the labelled risk reader's probabilities for an English message (None when
+    it did not read it); sure of no risk, it doubts a crisis answer and, with the second
+    opinion, a question from the scores (`Thresholds.labelled_crisis_doubt`).
     """
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
@@ -275,8 +295,17 @@ def decide(
         and second_opinion < thresholds.second_opinion_doubt
         and crisis_or_unsure < thresholds.second_opinion_doubt_below
     )
+    no_risk_read = (labelled or {}).get(NO_RISK, 0.0)
     crisis_answer_doubted = (
         second_opinion is not None and second_opinion < thresholds.second_opinion_crisis_doubt
+    ) or no_risk_read >= thresholds.labelled_crisis_doubt
+    # Never a question the classifier itself chose as its best intent.
+    question_held_back = (
+        top != POSSIBLE_CRISIS
+        and crisis_or_unsure < thresholds.labelled_question_below
+        and no_risk_read >= thresholds.labelled_question_doubt
+        and second_opinion is not None
+        and second_opinion < thresholds.labelled_question_second
     )
     some_risk = (
         (crisis_or_unsure >= thresholds.some_risk and crisis_scores_count and not question_doubted)
@@ -295,6 +324,20 @@ def decide(
         )
         if assessment.emergency_too or emergency_scored:
             return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
+        if no_risk_read >= thresholds.labelled_crisis_doubt and not (
+            CUES_OF_AN_ACT & set(assessment.cues)
+        ):
+            # A cue the labelled reader is sure holds no risk ("is 988 only for people who
+            # are suicidal?", "goodbye letters for their wedding days"): asked, not answered.
+            return Decision(
+                POSSIBLE_CRISIS,
+                Level.CRISIS,
+                other,
+                True,
+                topic,
+                "patterns",
+                crisis_doubted=_crisis_intent(other),
+            )
         return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "patterns")
     # An emergency that may be deliberate (an overdose taken to die) gets 988 after 911;
     # one said not to be ("I didn't do it on purpose") gets 911 alone. With an overdose's
@@ -316,9 +359,10 @@ def decide(
         if scores.crisis >= thresholds.crisis:
             other = scores.crisis_other > scores.crisis_self
             if crisis_answer_doubted:
-                # Sure for the classifiers, not even halfway for the other sentence model:
-                # ask directly ("I'd like to die at home in my own chair"); whom the question
-                # is about is decided as for any question, the answer it stands in for kept.
+                # Sure for the classifiers, not even halfway for the other sentence model, or
+                # no risk at all for the labelled reader: ask directly ("I'd like to die at
+                # home in my own chair"); whom the question is about is decided as for any
+                # question, the answer it stands in for kept.
                 return Decision(
                     POSSIBLE_CRISIS,
                     Level.CRISIS,
@@ -329,11 +373,14 @@ def decide(
                     crisis_doubted=_crisis_intent(other),
                 )
             return Decision(_crisis_intent(other), Level.CRISIS, other, True, None, "scorer")
-        # The second opinion's doubt never holds back the question when the classifiers'
-        # best intent is itself a crisis.
-        if (crisis_or_unsure >= thresholds.check_in and not question_doubted) or top in (
-            INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}
-        ):
+        # The second opinion's doubt, and the labelled reader's with it, never hold back
+        # the question when the classifiers' best intent is itself a crisis.
+        asked_by_scores = (
+            crisis_or_unsure >= thresholds.check_in
+            and not question_doubted
+            and not question_held_back
+        )
+        if asked_by_scores or top in (INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
         if lethal_amount:
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "patterns")

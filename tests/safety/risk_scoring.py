@@ -69,7 +69,10 @@ UNOPENED_ES: Dict[str, Path] = {
     "v17": PROJECT_DIR / "tests" / "frozen" / "risk_es_v17.yml",
 }
 # Written apart from the first and from each other, each kept unopened until a design change
-# needed a fresh measurement (docs/safety.md says when each was first scored).
+# needed a fresh measurement (docs/safety.md says when each was first scored). These, the
+# first split, the labelled set, the development sets and v14 to v17 and v19 below are learned
+# by the labelled risk reader since 2026-12-06 (training/labelled_risk_en.yml): their floors
+# guard against regressions, and v20 onwards measure.
 RESERVE_EN = {
     "reserve v2": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v2.yml",
     "reserve v3": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v3.yml",
@@ -100,8 +103,9 @@ RESERVE_EN = {
 # (the same day, crises next to ordinary palliative-care talk too) for crisis cues read as only
 # mentioned, a change measured and not kept, v26 (the same day and brief as v25) for the intent
 # about the crisis lines (scored three times, the version kept chosen partly on it: tuned on
-# once), v27 (the same day and brief) first scored for the version kept of that intent
-# (docs/safety.md says when each was scored).
+# once), v27 (the same day and brief) first scored for the version kept of that intent, v28
+# (the same evening and brief) first scored for the labelled risk reader (once; docs/safety.md
+# says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -117,12 +121,14 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v25": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v25.yml",
     "reserve v26": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v26.yml",
     "reserve v27": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v27.yml",
+    "reserve v28": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v28.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
-# covers them). Move each to the lists above when a change is first measured on it. English
-# v28 and Spanish v18, written on the evening of 2026-12-06 for the next change in each language.
+# covers them). Move each to the lists above when a change is first measured on it. Spanish
+# v18, written on the evening of 2026-12-06 for the next Spanish change; English v29, written
+# the same night for the next English one.
 UNSCORED: Dict[str, Path] = {
-    "reserve v28": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v28.yml",
+    "reserve v29": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v29.yml",
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of

@@ -626,3 +626,104 @@ def test_an_emergency_with_a_question_about_a_lethal_amount_gets_988_after_911()
     assert answer(0.3, lethal_amount=False) == "medical_emergency"
     # Without a score that would ask the question, 911 alone (a dose taken by mistake).
     assert answer(0.05, lethal_amount=True) == "medical_emergency"
+
+
+def labelled(no_risk: float) -> Dict[str, float]:
+    """The labelled risk reader's probabilities, `no_risk` for "none" and the rest a crisis."""
+    return {"none": no_risk, "crisis": 1.0 - no_risk, "emergency": 0.0, "distress": 0.0}
+
+
+def test_a_labelled_reader_sure_of_no_risk_turns_a_crisis_answer_into_the_question() -> None:
+    scores = RiskScores(crisis_self=0.7)
+    topic = ranking("crisis_self", 0.7, "dying_at_home", 0.2)
+    below = decide(NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=labelled(0.89))
+    unread = decide(NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=None)
+    doubted = decide(NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=labelled(0.9))
+    assert below.intent == unread.intent == "crisis_self"
+    assert (doubted.intent, doubted.crisis_doubted) == ("possible_crisis", "crisis_self")
+    assert doubted.topic == "dying_at_home"
+
+
+def test_a_crisis_cue_the_labelled_reader_reads_as_no_risk_is_asked_about() -> None:
+    # "Is 988 only for people who are suicidal?": the cue is there, the meaning is not.
+    told = Assessment(Level.CRISIS, cues=("suicide",))
+    topic = ranking("about_crisis_lines", 0.9)
+    asked = decide(told, RiskScores(), topic, THRESHOLDS, 0.1, 12, labelled=labelled(0.95))
+    answered = decide(told, RiskScores(), topic, THRESHOLDS, 0.1, 12, labelled=labelled(0.5))
+    assert (asked.intent, asked.crisis_doubted, asked.source) == (
+        "possible_crisis",
+        "crisis_self",
+        "patterns",
+    )
+    assert asked.topic == "about_crisis_lines"
+    assert answered.intent == "crisis_self"
+
+
+def test_the_labelled_reader_never_softens_not_safe_or_an_emergency_with_a_crisis() -> None:
+    unsafe = Assessment(Level.CRISIS, cues=("unsafe",))
+    both = Assessment(Level.CRISIS, cues=("want_to_die",), emergency_too=True)
+    sure = labelled(0.99)
+    assert decide(unsafe, RiskScores(), [], THRESHOLDS, 0.0, 5, labelled=sure).intent == "not_safe"
+    assert (
+        decide(both, RiskScores(), [], THRESHOLDS, 0.0, 5, labelled=sure).intent
+        == "medical_emergency_and_crisis"
+    )
+
+
+def test_a_question_from_the_scores_is_held_back_when_both_other_readers_doubt_it() -> None:
+    scores = RiskScores(crisis_self=0.1, uncertain=0.15)
+    topic = ranking("funeral_planning", 0.6, "possible_crisis", 0.15)
+
+    def answer(no_risk: float, second: float) -> str:
+        decision = decide(
+            NOTHING, scores, topic, THRESHOLDS, second, 15, labelled=labelled(no_risk)
+        )
+        return str(decision.intent)
+
+    assert answer(0.95, 0.49) == "funeral_planning"
+    assert answer(0.89, 0.2) == "possible_crisis"
+    assert answer(0.95, 0.5) == "possible_crisis"
+    unread = decide(NOTHING, scores, topic, THRESHOLDS, None, 15, labelled=labelled(0.95))
+    assert unread.intent == "possible_crisis"
+
+
+def test_the_labelled_reader_never_holds_back_a_question_the_classifier_chose() -> None:
+    scores = RiskScores(crisis_self=0.1, uncertain=0.3)
+    topic = ranking("possible_crisis", 0.3, "symptom_fatigue", 0.2)
+    decision = decide(NOTHING, scores, topic, THRESHOLDS, 0.1, 15, labelled=labelled(0.99))
+    assert decision.intent == "possible_crisis"
+
+
+def test_the_labelled_reader_never_softens_a_crisis_told_as_an_act() -> None:
+    sure = labelled(0.99)
+    for cue in ("kill_self", "self_harm", "taken_on_purpose"):
+        told = Assessment(Level.CRISIS, cues=(cue,))
+        decision = decide(
+            told, RiskScores(), ranking("legacy", 0.9), THRESHOLDS, 0.0, 9, labelled=sure
+        )
+        assert decision.intent == "crisis_self", cue
+
+
+def test_the_labelled_reader_never_holds_back_a_sure_score_or_a_lethal_amount() -> None:
+    topic = ranking("pain_management", 0.5, "possible_crisis", 0.2)
+    sure = labelled(0.99)
+    middle = decide(
+        NOTHING,
+        RiskScores(crisis_self=0.3, uncertain=0.2),
+        topic,
+        THRESHOLDS,
+        0.1,
+        12,
+        labelled=sure,
+    )
+    lethal = decide(
+        NOTHING,
+        RiskScores(uncertain=0.2),
+        topic,
+        THRESHOLDS,
+        0.1,
+        12,
+        lethal_amount=True,
+        labelled=sure,
+    )
+    assert middle.intent == lethal.intent == "possible_crisis"
