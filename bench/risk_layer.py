@@ -134,6 +134,7 @@ def _components(agent: Agent) -> Dict[str, Any]:
 def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str]) -> Dict:
     """The scorer's own time (embedding, n-gram weights, classifier) and the patterns'.
 
+    Also the labelled risk reader's: its n-grams and regression (it reuses the embedding).
     A message of several sentences is scored whole and then sentence by sentence.
 
     The n-gram counts come from the trained CountVectorsFeaturizer's vectorizer over the
@@ -142,16 +143,22 @@ def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str
     components = _components(agent)
     classifier = components["EmbeddingIntentClassifier"]
     vectorizer = components["CountVectorsFeaturizer"].vectorizers["text"]
+    reader = components["LabelledRiskReader"].model
     encoder = MiniLMEncoder()
-    scorer_ms, pattern_ms = [], []
+    scorer_ms, pattern_ms, reader_ms = [], [], []
     for text in texts:
         started = time.perf_counter()
+        embeddings = []
         for start, end in [(0, len(text)), *sentence_spans(text)]:
             piece = text[start:end]
             counts = vectorizer.transform([piece.lower()])
-            row = classifier.features.row_of(encoder.encode(piece), counts)
+            embeddings.append(encoder.encode(piece))
+            row = classifier.features.row_of(embeddings[-1], counts)
             row_probabilities(classifier.model, row)
         scorer_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        reader.probabilities(text, embeddings[0])  # the whole message's embedding
+        reader_ms.append((time.perf_counter() - started) * 1000)
         doc = nlp(text)
         started = time.perf_counter()
         detector.assess(doc)
@@ -162,6 +169,8 @@ def _latency(agent: Agent, nlp: Any, detector: DistressDetector, texts: List[str
         "scorer_p95": round(percentile(scorer_ms, 0.95), 2),
         "patterns_p50": round(percentile(pattern_ms, 0.5), 2),
         "patterns_p95": round(percentile(pattern_ms, 0.95), 2),
+        "labelled_reader_p50": round(percentile(reader_ms, 0.5), 2),
+        "labelled_reader_p95": round(percentile(reader_ms, 0.95), 2),
     }
 
 
