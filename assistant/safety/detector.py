@@ -229,9 +229,8 @@ def _as_usual(span: Span) -> bool:
     """The day's medicines, or medicines carried: set aside as a crisis cue.
 
     "Took all my pills with breakfast", "did mom take all her pills today?", "took all her morphine
-    back to the pharmacy", and a habit told in the present ("I take all my pills at night").
-    Never when the words say all at once ("took all my bedtime pills at once"), nor a habit
-    after an "if" ("what if I take all my pills at night").
+    back to the pharmacy". Never when the words say all at once ("took all my bedtime pills
+    at once").
     """
     sentence = _sentence(span)
     words = [token.lower_ for token in sentence]
@@ -239,10 +238,7 @@ def _as_usual(span: Span) -> bool:
         return False
     if _asked_whether_taken(span[0], sentence):
         return True
-    habit = span[0].tag_ in {"VBP", "VBZ"} and not any(
-        token.lower_ == "if" and token.i < span.start for token in sentence
-    )
-    if span[0].tag_ not in {"VBD", "VBN"} and not habit:
+    if span[0].tag_ not in {"VBD", "VBN"}:
         return False
     after = [token.lower_ for token in span.doc[span.end : span.end + AS_USUAL_WINDOW]]
     return (
@@ -250,7 +246,6 @@ def _as_usual(span: Span) -> bool:
         or (bool(after) and after[0] in NOT_SWALLOWED)
         or any(_holds(after, phrase) for phrase in AS_USUAL_AFTER)
         or (bool({"with", "w"} & set(after)) and bool(MEALS & set(after)))
-        or (habit and bool(DOSE_TIMES & set(after)))
     )
 
 

@@ -390,9 +390,6 @@ def test_all_the_pills_only_thought_of_are_a_crisis_alone(assess: Callable, text
         "took all my evening meds, going to bed",
         "I've taken all the chemo pills in this cycle",
         "the nurse took all her morphine away after she passed",
-        "I take all my pills at night with dinner, is that ok with tamoxifen",
-        "she takes all her meds in the morning",
-        "I take all my medications as prescribed",
     ],
 )
 def test_the_days_medicines_taken_as_usual_are_set_aside(assess: Callable, text: str) -> None:
@@ -412,9 +409,10 @@ def test_the_days_medicines_taken_as_usual_are_set_aside(assess: Callable, text:
         "took all my pills with dinner and a bottle of wine",
         "mom skipped lunch and took all her pills",
         "he took all of his oxy after supper and now he wont wake up",
-        "what if I take all my pills at night and just don't wake up",
-        "I take all my pills tonight, I've decided",
-        "I take all my night pills at once tonight",
+        "I take all my pills at night if the scan is bad",
+        "when I take all my pills at night nobody will find me until morning",
+        "tonight I take all my pills with dinner and then it's over",
+        "she takes all her morphine at night and says goodbye to us",
     ],
 )
 def test_medicines_near_the_words_of_a_routine_can_still_be_a_crisis(
