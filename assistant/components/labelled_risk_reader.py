@@ -40,7 +40,6 @@ from assistant.components.stored_models import (
 from assistant.embeddings.minilm import shared_encoder
 from assistant.paths import project_path
 from assistant.safety.risk_decision import CRISIS_LEVEL, UNSURE_LEVEL
-from assistant.typography import straighten_quotes
 
 # The message field the risk assessor reads: probability per level.
 LABELLED_RISK = "labelled_risk"
@@ -139,7 +138,6 @@ class LabelledRiskReader(StoredRegressionComponent[LevelsBySpellingAndMeaning]):
             vector = dense_sentence_vector(message)
             if vector is None:
                 vector = shared_encoder().encode(str(text))
-            message.set(
-                LABELLED_RISK, self.model.probabilities(straighten_quotes(str(text)), vector)
-            )
+            # The text is the one `MessageCleaner` left: quotes already straightened.
+            message.set(LABELLED_RISK, self.model.probabilities(str(text), vector))
         return messages

@@ -296,9 +296,10 @@ def decide(
         and crisis_or_unsure < thresholds.second_opinion_doubt_below
     )
     no_risk_read = (labelled or {}).get(NO_RISK, 0.0)
+    labelled_doubts_crisis = no_risk_read >= thresholds.labelled_crisis_doubt
     crisis_answer_doubted = (
         second_opinion is not None and second_opinion < thresholds.second_opinion_crisis_doubt
-    ) or no_risk_read >= thresholds.labelled_crisis_doubt
+    ) or labelled_doubts_crisis
     # Never a question the classifier itself chose as its best intent.
     question_held_back = (
         top != POSSIBLE_CRISIS
@@ -324,9 +325,7 @@ def decide(
         )
         if assessment.emergency_too or emergency_scored:
             return Decision(EMERGENCY_AND_CRISIS, Level.EMERGENCY, other, True, None, "patterns")
-        if no_risk_read >= thresholds.labelled_crisis_doubt and not (
-            CUES_OF_AN_ACT & set(assessment.cues)
-        ):
+        if labelled_doubts_crisis and not CUES_OF_AN_ACT & set(assessment.cues):
             # A cue the labelled reader is sure holds no risk ("is 988 only for people who
             # are suicidal?", "goodbye letters for their wedding days"): asked, not answered.
             return Decision(
