@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
 
 import numpy as np
 import yaml
@@ -31,6 +31,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -174,6 +175,15 @@ def examples_path(config: Dict[str, Any], key: str = "examples") -> Path:
     return project_path(config[key])
 
 
+def left_out_texts(config: Dict[str, Any]) -> Set[str]:
+    """The texts of the NLU files named in `left_out`, quotes straightened as in training."""
+    return {
+        straighten_quotes(str(message.get(TEXT)))
+        for name in config["left_out"]
+        for message in load_data(str(project_path(name))).intent_examples
+    }
+
+
 def emergency_or_not(level: str) -> str:
     """The class of a level for the emergency regressions."""
     return EMERGENCY_LEVEL if level == EMERGENCY_LEVEL else OTHER_THAN_EMERGENCY
@@ -219,11 +229,12 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
 
     @classmethod
     def example_files(cls, config: Dict[str, Any]) -> List[Path]:
-        """The non-English examples files."""
+        """The non-English examples files, and the NLU files left out."""
         return [
             examples_path(config),
             examples_path(config, "level_examples"),
             examples_path(config, "emergency_examples"),
+            *(project_path(name) for name in config["left_out"]),
         ]
 
     @staticmethod
@@ -233,6 +244,9 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             "examples": "training/risk_es.yml",
             "level_examples": "training/risk_es_levels.yml",
             "emergency_examples": "training/risk_es_emergency.yml",
+            # NLU files whose examples the levels do not learn (topic questions written after
+            # the thresholds that read these scores were chosen).
+            "left_out": [],
             "c": 4.0,
             "spelling_c": 16.0,
             "english_from": 0.02,
@@ -248,11 +262,13 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
         The levels also learn the level examples, which hold no emergency; the emergency
         regressions do not (taught to them as "not an emergency", those examples cost Spanish
         emergencies their 911: docs/safety.md), and learn the emergency examples instead.
+        The examples of the files `left_out` names are not learned.
         """
+        left_out = left_out_texts(self._config)
         pairs = [
             (str(m.get(TEXT)), LEVEL_NAME_OF_INTENT.get(str(m.get(INTENT)), NO_RISK))
             for m in training_data.intent_examples
-            if m.get(TEXT) and m.get(INTENT)
+            if m.get(TEXT) and m.get(INTENT) and str(m.get(TEXT)) not in left_out
         ]
         pairs += read_examples(examples_path(self._config))
         level_examples = read_examples(examples_path(self._config, "level_examples"))
