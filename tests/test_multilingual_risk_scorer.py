@@ -223,6 +223,24 @@ def test_the_nlu_files_left_out_are_not_learned(
     assert "breat" in model.levels.spelling.vocabulary_
 
 
+@pytest.mark.parametrize(
+    "intent, text, refusal",
+    [
+        ("medical_emergency", "she is not breathing", "risk examples"),
+        ("hospice_info", "what is a hospice nurse", "not in the training data"),
+    ],
+)
+def test_a_left_out_file_of_risk_or_unknown_examples_stops_training(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, intent: str, text: str, refusal: str
+) -> None:
+    voices = tmp_path / "voices.yml"
+    voices.write_text(
+        f'version: "3.1"\nnlu:\n  - intent: {intent}\n    examples: |\n      - {text}\n'
+    )
+    with pytest.raises(ValueError, match=refusal):
+        trained_on(tmp_path, monkeypatch, "- level: crisis\n  messages: [yyqw]\n", [str(voices)])
+
+
 def test_an_emergency_among_the_level_examples_stops_training(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
