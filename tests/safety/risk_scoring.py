@@ -105,8 +105,8 @@ RESERVE_EN = {
 # about the crisis lines (scored three times, the version kept chosen partly on it: tuned on
 # once), v27 (the same day and brief) first scored for the version kept of that intent, v28
 # (the same evening and brief) first scored for the labelled risk reader (once), v29 (the same
-# night and brief) first scored for the topic voices of 2026-12-06 (before, after, and after
-# the scorer left them out; docs/safety.md says when each was scored).
+# night and brief) first scored for the topic voices of 2026-12-06 (four times, and a choice
+# was prompted by one of its crises: tuned on once; docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
