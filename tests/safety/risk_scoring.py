@@ -104,8 +104,10 @@ RESERVE_EN = {
 # mentioned, a change measured and not kept, v26 (the same day and brief as v25) for the intent
 # about the crisis lines (scored three times, the version kept chosen partly on it: tuned on
 # once), v27 (the same day and brief) first scored for the version kept of that intent, v28
-# (the same evening and brief) first scored for the labelled risk reader (once; docs/safety.md
-# says when each was scored).
+# (the same evening and brief) first scored for the labelled risk reader (once), v29 (the same
+# night and brief) first scored for the topic voices on branch topic-voices (four times, and a
+# choice was prompted by one of its crises: tuned on once; docs/safety.md says when each was
+# scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -122,13 +124,12 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v26": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v26.yml",
     "reserve v27": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v27.yml",
     "reserve v28": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v28.yml",
+    "reserve v29": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v29.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change; English v29, written
-# the same night for the next English one.
+# v18, written on the evening of 2026-12-06 for the next Spanish change.
 UNSCORED: Dict[str, Path] = {
-    "reserve v29": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v29.yml",
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
