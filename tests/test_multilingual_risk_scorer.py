@@ -154,7 +154,10 @@ class OnesEncoder:
 
 
 def trained_on(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, level_examples: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    level_examples: str,
+    left_out: Optional[List[str]] = None,
 ) -> LevelsWithEmergency:
     """The scorer trained with a stub encoder on small examples files."""
     examples = tmp_path / "risk.yml"
@@ -180,7 +183,10 @@ def trained_on(
     monkeypatch.setattr(MultilingualRiskScorer, "keep", lambda self, model: kept.append(model))
     config = {**MultilingualRiskScorer.get_default_config()}
     config.update(
-        examples=str(examples), level_examples=str(levels_only), emergency_examples=str(extra)
+        examples=str(examples),
+        level_examples=str(levels_only),
+        emergency_examples=str(extra),
+        left_out=left_out or [],
     )
     component = MultilingualRiskScorer(config, cast(Any, None), cast(Any, None))
     component.train(TrainingData(training_examples=english))
@@ -198,6 +204,41 @@ def test_each_pair_of_regressions_learns_its_own_examples(
     assert "zzqx" in model.emergency.spelling.vocabulary_
     assert "yyqw" in model.levels.spelling.vocabulary_
     assert "yyqw" not in model.emergency.spelling.vocabulary_
+
+
+def test_the_nlu_files_left_out_are_not_learned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    voices = tmp_path / "voices.yml"
+    voices.write_text(
+        'version: "3.1"\nnlu:\n  - intent: hospice_info\n    examples: |\n'
+        "      - what does hospice do\n"
+    )
+    crises = "- level: crisis\n  messages: [yyqw pastillas]\n"
+    learned = trained_on(tmp_path, monkeypatch, crises).levels.spelling.vocabulary_
+    model = trained_on(tmp_path, monkeypatch, crises, left_out=[str(voices)])
+    # Character n-grams in two examples or more: "hosp" only while both hospice ones are learned.
+    assert "hosp" in learned
+    assert "hosp" not in model.levels.spelling.vocabulary_
+    assert "breat" in model.levels.spelling.vocabulary_
+
+
+@pytest.mark.parametrize(
+    "intent, text, refusal",
+    [
+        ("medical_emergency", "she is not breathing", "risk examples"),
+        ("hospice_info", "what is a hospice nurse", "not in the training data"),
+    ],
+)
+def test_a_left_out_file_of_risk_or_unknown_examples_stops_training(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, intent: str, text: str, refusal: str
+) -> None:
+    voices = tmp_path / "voices.yml"
+    voices.write_text(
+        f'version: "3.1"\nnlu:\n  - intent: {intent}\n    examples: |\n      - {text}\n'
+    )
+    with pytest.raises(ValueError, match=refusal):
+        trained_on(tmp_path, monkeypatch, "- level: crisis\n  messages: [yyqw]\n", [str(voices)])
 
 
 def test_an_emergency_among_the_level_examples_stops_training(

@@ -63,7 +63,8 @@ def test_every_domain_intent_has_training_and_heldout_examples() -> None:
     intents = set(domain_intents())
     unclassified = DECIDED_BY_THE_RISK_LAYER | SET_BY_THE_WORDS
     assert set(training_examples()) == intents - unclassified
-    assert set(heldout_examples()) == intents - MEASURED_ELSEWHERE - unclassified
+    required = intents - MEASURED_ELSEWHERE - unclassified
+    assert required <= set(heldout_examples()) <= intents - unclassified
 
 
 @pytest.mark.parametrize("intent", sorted(training_examples()))

@@ -13,7 +13,8 @@ HELDOUT_NLU_DIR = PROJECT_DIR / "tests" / "nlu"
 # classifier (issue 11); replies to the direct question about suicide; follow-ups that
 # name no topic, with questions that do; Spanish, written on 2026-11-22 before any Spanish
 # training data (issue 16); asking for the other language; questions about the crisis lines
-# themselves, with their nearest intents.
+# themselves, with their nearest intents; the third English set, written on 2026-12-06 by two
+# writers who saw only the intent descriptions, before the voices of data/nlu/voices/r6_*.
 HELDOUT_NLU_FILES = [
     HELDOUT_NLU_DIR / "heldout.yml",
     HELDOUT_NLU_DIR / "heldout_v2.yml",
@@ -22,6 +23,7 @@ HELDOUT_NLU_FILES = [
     HELDOUT_NLU_DIR / "heldout_es.yml",
     HELDOUT_NLU_DIR / "heldout_language.yml",
     HELDOUT_NLU_DIR / "heldout_crisis_lines.yml",
+    HELDOUT_NLU_DIR / "heldout_v3.yml",
 ]
 
 
