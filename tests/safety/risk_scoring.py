@@ -106,8 +106,9 @@ RESERVE_EN = {
 # once), v27 (the same day and brief) first scored for the version kept of that intent, v28
 # (the same evening and brief) first scored for the labelled risk reader (once), v29 (the same
 # night and brief) first scored for the topic voices on branch topic-voices (four times, and a
-# choice was prompted by one of its crises: tuned on once; docs/safety.md says when each was
-# scored).
+# choice was prompted by one of its crises: tuned on once), v30 (the same evening, new voices,
+# crises inside palliative-care talk, short remarks and grief among the benign) first scored for
+# the topic voices as landed (twice: before and after; docs/safety.md says when each was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -125,14 +126,13 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v27": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v27.yml",
     "reserve v28": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v28.yml",
     "reserve v29": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v29.yml",
+    "reserve v30": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v30.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change; English v30, written the
-# same evening for the next English change.
+# v18, written on the evening of 2026-12-06 for the next Spanish change.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
-    "reserve v30": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v30.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
