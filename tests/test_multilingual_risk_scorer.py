@@ -24,6 +24,7 @@ from assistant.components.multilingual_risk_scorer import (
     MultilingualRiskScorer,
     best_intent,
     emergency_or_not,
+    left_out_examples,
     read_examples,
 )
 from assistant.embeddings.e5 import DIMENSIONS, E5Encoder
@@ -176,6 +177,7 @@ def trained_on(
             ("he is not breathing at all", "medical_emergency"),
             ("what is hospice", "hospice_info"),
             ("what does hospice do", "hospice_info"),
+            ("what's hospice for", "hospice_info"),
         ]
     ]
     kept: List[Any] = []
@@ -212,15 +214,32 @@ def test_the_nlu_files_left_out_are_not_learned(
     voices = tmp_path / "voices.yml"
     voices.write_text(
         'version: "3.1"\nnlu:\n  - intent: hospice_info\n    examples: |\n'
-        "      - what does hospice do\n"
+        "      - what does hospice do\n      - what's hospice for\n"
     )
     crises = "- level: crisis\n  messages: [yyqw pastillas]\n"
-    learned = trained_on(tmp_path, monkeypatch, crises).levels.spelling.vocabulary_
+    learned = trained_on(tmp_path, monkeypatch, crises)
     model = trained_on(tmp_path, monkeypatch, crises, left_out=[str(voices)])
-    # Character n-grams in two examples or more: "hosp" only while both hospice ones are learned.
-    assert "hosp" in learned
+    # Character n-grams in two examples or more: "hosp" only while two hospice ones are learned.
+    assert "hosp" in learned.levels.spelling.vocabulary_
+    assert "hosp" in learned.emergency.spelling.vocabulary_
     assert "hosp" not in model.levels.spelling.vocabulary_
+    assert "hosp" not in model.emergency.spelling.vocabulary_
     assert "breat" in model.levels.spelling.vocabulary_
+
+
+def test_a_left_out_example_matches_the_training_example_its_markup_and_quotes_clean_to(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The training data reaches the scorer cleaned by `MessageCleaner`; the file does not.
+    voices = tmp_path / "voices.yml"
+    voices.write_text(
+        'version: "3.1"\nnlu:\n  - intent: hospice_info\n    examples: |\n'
+        "      - what does <b>hospice</b> do\n      - what\u2019s hospice for\n",
+        encoding="utf-8",
+    )
+    crises = "- level: crisis\n  messages: [yyqw pastillas]\n"
+    model = trained_on(tmp_path, monkeypatch, crises, left_out=[str(voices)])
+    assert "hosp" not in model.levels.spelling.vocabulary_
 
 
 @pytest.mark.parametrize(
@@ -239,6 +258,17 @@ def test_a_left_out_file_of_risk_or_unknown_examples_stops_training(
     )
     with pytest.raises(ValueError, match=refusal):
         trained_on(tmp_path, monkeypatch, "- level: crisis\n  messages: [yyqw]\n", [str(voices)])
+
+
+def test_the_files_config_yml_leaves_out_hold_topic_examples_of_the_training_data() -> None:
+    # Checked here, not only after the e5 embeddings of a full training run.
+    pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    (config,) = [c for c in pipeline if c["name"].endswith(".MultilingualRiskScorer")]
+    files = [PROJECT_DIR / name for name in config["left_out"]]
+    assert files and all(path.is_relative_to(PROJECT_DIR / "data" / "nlu") for path in files)
+    left_out = left_out_examples({**MultilingualRiskScorer.get_default_config(), **config})
+    assert len(left_out) >= 1000
+    assert not {intent for intent, _ in left_out} & set(LEVEL_OF_INTENT)
 
 
 def test_an_emergency_among_the_level_examples_stops_training(

@@ -180,6 +180,9 @@ def left_out_examples(config: Dict[str, Any]) -> Set[Tuple[str, str]]:
     """(intent, text) of the NLU files named in `left_out`, cleaned as `MessageCleaner` cleans.
 
     They may hold topic examples only: a risk example left out would silently weaken the scores.
+    Markup and quotes are cleaned; an example longer than `MessageCleaner`'s `max_characters`
+    would be cut there, not match, and stop training (no topic example is near that length).
+    A text also in a file not left out, with the same intent, is left out there too.
     """
     examples = {
         (str(message.get(INTENT)), straighten_quotes(strip_markup(str(message.get(TEXT)))))
@@ -237,12 +240,14 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
 
     @classmethod
     def example_files(cls, config: Dict[str, Any]) -> List[Path]:
-        """The non-English examples files, and the NLU files left out (read to leave them out)."""
+        """The non-English examples files.
+
+        Not the files `left_out` names: they are training data, which fingerprints itself.
+        """
         return [
             examples_path(config),
             examples_path(config, "level_examples"),
             examples_path(config, "emergency_examples"),
-            *(project_path(name) for name in config["left_out"]),
         ]
 
     @staticmethod
