@@ -108,7 +108,8 @@ RESERVE_EN = {
 # night and brief) first scored for the topic voices on branch topic-voices (four times, and a
 # choice was prompted by one of its crises: tuned on once), v30 (the same evening, new voices,
 # crises inside palliative-care talk, short remarks and grief among the benign) first scored for
-# the topic voices as landed (twice: before and after; docs/safety.md says when each was scored).
+# the topic voices as landed (three times: before, and two versions; docs/safety.md says when each
+# was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
