@@ -208,17 +208,24 @@ def test_each_pair_of_regressions_learns_its_own_examples(
     assert "yyqw" not in model.emergency.spelling.vocabulary_
 
 
+def nlu_file(tmp_path: Path, intent: str, *texts: str) -> str:
+    """An NLU file of one intent's examples, for `left_out`."""
+    voices = tmp_path / "voices.yml"
+    examples = "".join(f"      - {text}\n" for text in texts)
+    voices.write_text(
+        f'version: "3.1"\nnlu:\n  - intent: {intent}\n    examples: |\n{examples}',
+        encoding="utf-8",
+    )
+    return str(voices)
+
+
 def test_the_nlu_files_left_out_are_not_learned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    voices = tmp_path / "voices.yml"
-    voices.write_text(
-        'version: "3.1"\nnlu:\n  - intent: hospice_info\n    examples: |\n'
-        "      - what does hospice do\n      - what's hospice for\n"
-    )
+    voices = nlu_file(tmp_path, "hospice_info", "what does hospice do", "what's hospice for")
     crises = "- level: crisis\n  messages: [yyqw pastillas]\n"
     learned = trained_on(tmp_path, monkeypatch, crises)
-    model = trained_on(tmp_path, monkeypatch, crises, left_out=[str(voices)])
+    model = trained_on(tmp_path, monkeypatch, crises, left_out=[voices])
     # Character n-grams in two examples or more: "hosp" only while two hospice ones are learned.
     assert "hosp" in learned.levels.spelling.vocabulary_
     assert "hosp" in learned.emergency.spelling.vocabulary_
@@ -231,14 +238,11 @@ def test_a_left_out_example_matches_the_training_example_its_markup_and_quotes_c
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The training data reaches the scorer cleaned by `MessageCleaner`; the file does not.
-    voices = tmp_path / "voices.yml"
-    voices.write_text(
-        'version: "3.1"\nnlu:\n  - intent: hospice_info\n    examples: |\n'
-        "      - what does <b>hospice</b> do\n      - what\u2019s hospice for\n",
-        encoding="utf-8",
+    voices = nlu_file(
+        tmp_path, "hospice_info", "what does <b>hospice</b> do", "what\u2019s hospice for"
     )
     crises = "- level: crisis\n  messages: [yyqw pastillas]\n"
-    model = trained_on(tmp_path, monkeypatch, crises, left_out=[str(voices)])
+    model = trained_on(tmp_path, monkeypatch, crises, left_out=[voices])
     assert "hosp" not in model.levels.spelling.vocabulary_
 
 
@@ -252,12 +256,9 @@ def test_a_left_out_example_matches_the_training_example_its_markup_and_quotes_c
 def test_a_left_out_file_of_risk_or_unknown_examples_stops_training(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, intent: str, text: str, refusal: str
 ) -> None:
-    voices = tmp_path / "voices.yml"
-    voices.write_text(
-        f'version: "3.1"\nnlu:\n  - intent: {intent}\n    examples: |\n      - {text}\n'
-    )
+    voices = nlu_file(tmp_path, intent, text)
     with pytest.raises(ValueError, match=refusal):
-        trained_on(tmp_path, monkeypatch, "- level: crisis\n  messages: [yyqw]\n", [str(voices)])
+        trained_on(tmp_path, monkeypatch, "- level: crisis\n  messages: [yyqw]\n", [voices])
 
 
 def test_the_files_config_yml_leaves_out_hold_topic_examples_of_the_training_data() -> None:

@@ -56,6 +56,11 @@ def trim_at_word(text: str, max_characters: int) -> str:
     return cut[:last_space] if last_space > max_characters // 2 else cut
 
 
+def clean_text(text: str, max_characters: int) -> str:
+    """`text` as the NLU pipeline reads it: no markup, straight quotes, cut at a word."""
+    return trim_at_word(straighten_quotes(strip_markup(text)), max_characters)
+
+
 def has_letters(text: str) -> bool:
     """Whether `text` contains at least one letter, in any script."""
     return any(character.isalpha() for character in text)
@@ -94,7 +99,7 @@ class MessageCleaner(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text:
-                cleaned = trim_at_word(straighten_quotes(strip_markup(text)), self.max_characters)
+                cleaned = clean_text(text, self.max_characters)
                 if cleaned != text:
                     message.set(TEXT, cleaned)
         return messages

@@ -41,7 +41,7 @@ from assistant.components.embedding_intent_classifier import (
     INTENT_PROBABILITIES,
     SENTENCE_PROBABILITIES,
 )
-from assistant.components.input_guards import strip_markup
+from assistant.components.input_guards import MessageCleaner, clean_text
 from assistant.components.language_detector import is_spanish
 from assistant.components.message_features import sentence_spans
 from assistant.components.spanish_intent_classifier import E5_VECTOR
@@ -180,12 +180,11 @@ def left_out_examples(config: Dict[str, Any]) -> Set[Tuple[str, str]]:
     """(intent, text) of the NLU files named in `left_out`, cleaned as `MessageCleaner` cleans.
 
     They may hold topic examples only: a risk example left out would silently weaken the scores.
-    Markup and quotes are cleaned; an example longer than `MessageCleaner`'s `max_characters`
-    would be cut there, not match, and stop training (no topic example is near that length).
     A text also in a file not left out, with the same intent, is left out there too.
     """
+    max_characters = MessageCleaner.get_default_config()["max_characters"]
     examples = {
-        (str(message.get(INTENT)), straighten_quotes(strip_markup(str(message.get(TEXT)))))
+        (str(message.get(INTENT)), clean_text(str(message.get(TEXT)), max_characters))
         for name in config["left_out"]
         for message in load_data(str(project_path(name))).intent_examples
     }
