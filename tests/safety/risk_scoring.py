@@ -111,10 +111,8 @@ RESERVE_EN = {
 # crises inside palliative-care talk, short remarks and grief among the benign) first scored for
 # the topic voices as landed (three times: before, and two versions; docs/safety.md says when each
 # was scored), v31 (2026-12-07, new voices, the same brief as v30) first scored for the splits
-# retired then (four times: before, two versions of the change and a training batch not kept),
-# v32 (the same day and brief) scored twice, before and with the version kept, after it was
-# chosen. Since 2026-12-07 the labelled risk reader learns v20 to v27 and v29 too, so v18, v28
-# and v30 to v32 are the English splits that measure it.
+# retired then. Since 2026-12-07 the labelled risk reader learns v20 to v27 and v29 too, so v18,
+# v28, v30 and v31 are the English splits that measure it.
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -134,16 +132,17 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v29": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v29.yml",
     "reserve v30": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v30.yml",
     "reserve v31": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v31.yml",
-    "reserve v32": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v32.yml",
 }
-# The English splits above that measure the labelled risk reader; it learns the others
+# The English splits above and v32 below measure the labelled risk reader; it learns the others
 # (training/labelled_risk_en.yml), so their figures no longer measure new wordings.
 MEASURING_EN = {f"reserve v{n}" for n in (18, 28, 30, 31, 32)}
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change.
+# v18, written on the evening of 2026-12-06 for the next Spanish change; English v32, written on
+# 2026-12-07 for that day's training batches.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
+    "reserve v32": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v32.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
