@@ -36,7 +36,6 @@ from tests.safety.risk_scoring import (
     EMERGENCY,
     EMERGENCY_AND_CRISIS,
     GRIEF_ANSWERED,
-    MEASURING_EN,
     PROBES,
     SCORE_COLUMNS,
     SUPPORT,
@@ -98,10 +97,7 @@ def main() -> None:
             parsed = {m.text: parse(m.text) for m in messages}
             answer_of = {text: answer_of_parse(p) for text, p in parsed.items()}
             row = score(messages, partial(_known_answer, answer_of))
-            # The labelled risk reader learns the English splits that no longer measure.
-            learned = name in UNOPENED_EN and name not in MEASURING_EN
-            note = ", learned by the labelled risk reader" if learned else ""
-            print(f"\n{name} ({len(messages)} messages{note}), whole layer")
+            print(f"\n{name} ({len(messages)} messages), whole layer")
             print("| " + " | ".join(title for _, title in SCORE_COLUMNS) + " |")
             print("|" + " --- |" * len(SCORE_COLUMNS))
             print("| " + " | ".join(f"{row[k][0]}/{row[k][1]}" for k, _ in SCORE_COLUMNS) + " |")

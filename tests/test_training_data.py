@@ -23,7 +23,6 @@ from tests.safety.risk_scoring import (
     FROZEN_ES_V11,
     FROZEN_ES_V15,
     GRIEF_PROBES,
-    MEASURING_EN,
     RESERVE_EN,
     SITUATION_PROBES,
     UNOPENED_EN,
@@ -180,7 +179,7 @@ def test_no_spanish_frozen_message_is_in_the_multilingual_training_examples() ->
 
 
 def test_the_labelled_risk_reader_learns_no_split_that_still_measures() -> None:
-    # The reader learns the retired English splits; v18, v28, v30 to v32, the Spanish splits and
+    # The reader learns the retired English splits; v18, v20 to v30, the Spanish splits and
     # the probes measure it: none of them may be listed, nor their messages learned.
     manifest = project_path(LabelledRiskReader.get_default_config()["examples"])
     learned_files = set(listed_files(manifest))
@@ -199,16 +198,12 @@ def test_the_labelled_risk_reader_learns_no_split_that_still_measures() -> None:
         for split in measures
         for message in read_split(split)
     )
-    # One word of Spanish v6 was written word for word, with the same level, by a writer of a
-    # learned split too (so were five short messages of v21 to v23, learned since 2026-12-07);
-    # this test found them after those sets were scored, and they are counted in
-    # docs/safety.md's figures. No more may come.
-    assert leaked <= 1
+    # Five short messages (3 to 9 words) of v21 to v23 and one word of Spanish v6 were
+    # written word for word, with the same level, by writers of the learned splits too; this
+    # test found them after those sets were scored, and they are counted in docs/safety.md's
+    # figures. No more may come.
+    assert leaked <= 6
 
 
-def test_every_english_split_that_no_longer_measures_is_learned() -> None:
-    # A split dropped from the manifest would be neither learned nor a measure.
-    manifest = project_path(LabelledRiskReader.get_default_config()["examples"])
-    retired = {path for name, path in UNOPENED_EN.items() if name not in MEASURING_EN}
-    retired |= {FROZEN_EN, *RESERVE_EN.values(), *DEV_EN.values()}
-    assert retired <= set(listed_files(manifest))
+# The English splits that measure the labelled risk reader (it learns the others).
+MEASURING_EN = {f"reserve v{n}" for n in (18, *range(20, 31))}

@@ -71,9 +71,8 @@ UNOPENED_ES: Dict[str, Path] = {
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored). These, the
 # first split, the labelled set, the development sets and v14 to v17 and v19 below are learned
-# by the labelled risk reader since 2026-12-06 (training/labelled_risk_en.yml), and v20 to v27
-# and v29 since 2026-12-07: they no longer measure new wordings (only the first split, the
-# labelled set and v13 have floors in `make test`); v18, v28 and v30 to v32 measure.
+# by the labelled risk reader since 2026-12-06 (training/labelled_risk_en.yml): their floors
+# guard against regressions, and v20 onwards measure.
 RESERVE_EN = {
     "reserve v2": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v2.yml",
     "reserve v3": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v3.yml",
@@ -110,9 +109,7 @@ RESERVE_EN = {
 # choice was prompted by one of its crises: tuned on once), v30 (the same evening, new voices,
 # crises inside palliative-care talk, short remarks and grief among the benign) first scored for
 # the topic voices as landed (three times: before, and two versions; docs/safety.md says when each
-# was scored), v31 (2026-12-07, new voices, the same brief as v30) first scored for the splits
-# retired then. Since 2026-12-07 the labelled risk reader learns v20 to v27 and v29 too, so v18,
-# v28, v30 and v31 are the English splits that measure it.
+# was scored).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -131,18 +128,12 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v28": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v28.yml",
     "reserve v29": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v29.yml",
     "reserve v30": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v30.yml",
-    "reserve v31": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v31.yml",
 }
-# The English splits above and v32 below measure the labelled risk reader; it learns the others
-# (training/labelled_risk_en.yml), so their figures no longer measure new wordings.
-MEASURING_EN = {f"reserve v{n}" for n in (18, 28, 30, 31, 32)}
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change; English v32, written on
-# 2026-12-07 for that day's training batches.
+# v18, written on the evening of 2026-12-06 for the next Spanish change.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
-    "reserve v32": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v32.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
