@@ -159,6 +159,7 @@ def trained_on(
     monkeypatch: pytest.MonkeyPatch,
     level_examples: str,
     left_out: Optional[List[str]] = None,
+    english_left_out: Optional[List[str]] = None,
 ) -> LevelsWithEmergency:
     """The scorer trained with a stub encoder on small examples files."""
     examples = tmp_path / "risk.yml"
@@ -189,6 +190,7 @@ def trained_on(
         level_examples=str(levels_only),
         emergency_examples=str(extra),
         left_out=left_out or [],
+        english_left_out=english_left_out or [],
     )
     component = MultilingualRiskScorer(config, cast(Any, None), cast(Any, None))
     component.train(TrainingData(training_examples=english))
@@ -246,6 +248,20 @@ def test_a_left_out_example_matches_the_training_example_its_markup_and_quotes_c
     assert "hosp" not in model.levels.spelling.vocabulary_
 
 
+def test_an_english_batch_left_out_is_not_learned_risk_examples_and_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    batch = nlu_file(tmp_path, "medical_emergency", "he is not breathing at all")
+    crises = "- level: crisis\n  messages: [yyqw pastillas]\n"
+    learned = trained_on(tmp_path, monkeypatch, crises)
+    model = trained_on(tmp_path, monkeypatch, crises, english_left_out=[batch])
+    # "breat" is learned from two examples or more: the two emergencies, one of them left out.
+    assert "breat" in learned.levels.spelling.vocabulary_
+    assert "breat" not in model.levels.spelling.vocabulary_
+    assert "breat" not in model.emergency.spelling.vocabulary_
+    assert "hosp" in model.levels.spelling.vocabulary_
+
+
 @pytest.mark.parametrize(
     "intent, text, refusal",
     [
@@ -267,9 +283,21 @@ def test_the_files_config_yml_leaves_out_hold_topic_examples_of_the_training_dat
     (config,) = [c for c in pipeline if c["name"].endswith(".MultilingualRiskScorer")]
     files = [PROJECT_DIR / name for name in config["left_out"]]
     assert files and all(path.is_relative_to(PROJECT_DIR / "data" / "nlu") for path in files)
-    left_out = left_out_examples({**MultilingualRiskScorer.get_default_config(), **config})
+    topics_only = {**MultilingualRiskScorer.get_default_config(), **config, "english_left_out": []}
+    left_out = left_out_examples(topics_only)
     assert len(left_out) >= 1000
     assert not {intent for intent, _ in left_out} & set(LEVEL_OF_INTENT)
+
+
+def test_the_english_batches_config_yml_leaves_out_are_risk_batches_of_the_training_data() -> None:
+    pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    (config,) = [c for c in pipeline if c["name"].endswith(".MultilingualRiskScorer")]
+    files = [PROJECT_DIR / name for name in config["english_left_out"]]
+    risk_data = PROJECT_DIR / "data" / "nlu" / "risk"
+    assert files and all(path.is_relative_to(risk_data) for path in files)
+    everything = left_out_examples({**MultilingualRiskScorer.get_default_config(), **config})
+    topics = left_out_examples({**config, "english_left_out": []})
+    assert {intent for intent, _ in everything - topics} & set(LEVEL_OF_INTENT)
 
 
 def test_an_emergency_among_the_level_examples_stops_training(

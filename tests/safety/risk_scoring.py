@@ -110,7 +110,9 @@ RESERVE_EN = {
 # crises inside palliative-care talk, short remarks and grief among the benign) first scored for
 # the topic voices as landed (three times: before, and two versions; docs/safety.md says when each
 # was scored), v31 and v32 (2026-12-07, new voices, the same brief as v30): v31 scored four
-# times and v32 twice for changes of that day that were reverted (docs/safety.md).
+# times and v32 twice for changes of that day that were reverted (docs/safety.md); v31 twice more
+# and v33 (the same day and brief, new voices) twice for the training batch r10 (before, and the
+# version kept).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -131,6 +133,7 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v30": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v30.yml",
     "reserve v31": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v31.yml",
     "reserve v32": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v32.yml",
+    "reserve v33": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v33.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
