@@ -289,14 +289,15 @@ def test_the_files_config_yml_leaves_out_hold_topic_examples_of_the_training_dat
     assert not {intent for intent, _ in left_out} & set(LEVEL_OF_INTENT)
 
 
-def test_the_english_batches_config_yml_leaves_out_are_risk_batches_of_the_training_data() -> None:
+def test_the_english_batches_config_yml_leaves_out_hold_risk_examples() -> None:
     pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text(encoding="utf-8"))["pipeline"]
     (config,) = [c for c in pipeline if c["name"].endswith(".MultilingualRiskScorer")]
     files = [PROJECT_DIR / name for name in config["english_left_out"]]
     risk_data = PROJECT_DIR / "data" / "nlu" / "risk"
     assert files and all(path.is_relative_to(risk_data) for path in files)
-    everything = left_out_examples({**MultilingualRiskScorer.get_default_config(), **config})
-    topics = left_out_examples({**config, "english_left_out": []})
+    configured = {**MultilingualRiskScorer.get_default_config(), **config}
+    everything = left_out_examples(configured)
+    topics = left_out_examples({**configured, "english_left_out": []})
     assert {intent for intent, _ in everything - topics} & set(LEVEL_OF_INTENT)
 
 

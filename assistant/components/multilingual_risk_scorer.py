@@ -266,8 +266,8 @@ class MultilingualRiskScorer(StoredRegressionComponent[LevelsWithEmergency]):
             # NLU files of topic examples that neither the levels nor the emergency regressions
             # learn (questions written after the thresholds that read these scores were chosen).
             "left_out": [],
-            # NLU files of English batches, risk examples included, that neither learns: what
-            # they teach the English classifier moved the Spanish answers (docs/safety.md).
+            # NLU files of English batches, risk examples included, that neither learns, so that
+            # its scores stay those its thresholds were chosen on (docs/safety.md).
             "english_left_out": [],
             "c": 4.0,
             "spelling_c": 16.0,

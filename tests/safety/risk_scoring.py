@@ -36,6 +36,8 @@ FROZEN_ES_V5 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v5.yml"
 # Written on 2026-12-04 in two parts by two helpers who saw nothing of the project; scored
 # three times for the changes of that evening, and its second scoring was part of the evidence
 # against a training batch, so it is lightly tuned on (docs/safety.md). Held to floors since.
+# Partly read: the texts of its crises about the writer were shown by a diagnostic's debug log
+# on 2026-12-07 (nothing was changed from them; docs/safety.md).
 FROZEN_ES_V6 = PROJECT_DIR / "tests" / "frozen" / "risk_es_v6.yml"
 # Written on 2026-12-04 (180 emergencies) for the Spanish emergency cues of 2026-12-05, scored
 # for them, then the threshold of the emergency score of its own was chosen on it: a
@@ -111,8 +113,8 @@ RESERVE_EN = {
 # the topic voices as landed (three times: before, and two versions; docs/safety.md says when each
 # was scored), v31 and v32 (2026-12-07, new voices, the same brief as v30): v31 scored four
 # times and v32 twice for changes of that day that were reverted (docs/safety.md); v31 twice more
-# and v33 (the same day and brief, new voices) twice for the training batch r10 (before, and the
-# version kept).
+# for the training batch r10, and the version kept was chosen on it (tuned on once), and v33 (the
+# same day and brief, new voices) twice for that batch (before, and the version kept).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -149,7 +151,8 @@ SITUATION_PROBES = {
 }
 # Written on 2026-12-03 before the `grief_support` and `after_a_death` intents, by a helper
 # who saw nothing of the project: people told of a death or asking what to do when it comes
-# (no risk), and bereaved people in a crisis or in distress.
+# (no risk), and bereaved people in a crisis or in distress. The Spanish one is partly read: its
+# after-a-death questions were shown by a diagnostic's debug log on 2026-12-07 (docs/safety.md).
 GRIEF_PROBES = {
     "English": PROJECT_DIR / "tests" / "frozen" / "grief_en.yml",
     "Spanish": PROJECT_DIR / "tests" / "frozen" / "grief_es.yml",
