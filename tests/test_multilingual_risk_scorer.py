@@ -277,27 +277,30 @@ def test_a_left_out_file_of_risk_or_unknown_examples_stops_training(
         trained_on(tmp_path, monkeypatch, "- level: crisis\n  messages: [yyqw]\n", [voices])
 
 
-def test_the_files_config_yml_leaves_out_hold_topic_examples_of_the_training_data() -> None:
-    # Checked here, not only after the e5 embeddings of a full training run.
+def configured_scorer() -> Dict[str, Any]:
+    """The scorer's config as config.yml sets it, over its defaults."""
     pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text(encoding="utf-8"))["pipeline"]
     (config,) = [c for c in pipeline if c["name"].endswith(".MultilingualRiskScorer")]
+    return {**MultilingualRiskScorer.get_default_config(), **config}
+
+
+def test_the_files_config_yml_leaves_out_hold_topic_examples_of_the_training_data() -> None:
+    # Checked here, not only after the e5 embeddings of a full training run.
+    config = configured_scorer()
     files = [PROJECT_DIR / name for name in config["left_out"]]
     assert files and all(path.is_relative_to(PROJECT_DIR / "data" / "nlu") for path in files)
-    topics_only = {**MultilingualRiskScorer.get_default_config(), **config, "english_left_out": []}
-    left_out = left_out_examples(topics_only)
+    left_out = left_out_examples({**config, "english_left_out": []})
     assert len(left_out) >= 1000
     assert not {intent for intent, _ in left_out} & set(LEVEL_OF_INTENT)
 
 
 def test_the_english_batches_config_yml_leaves_out_hold_risk_examples() -> None:
-    pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text(encoding="utf-8"))["pipeline"]
-    (config,) = [c for c in pipeline if c["name"].endswith(".MultilingualRiskScorer")]
+    config = configured_scorer()
     files = [PROJECT_DIR / name for name in config["english_left_out"]]
     risk_data = PROJECT_DIR / "data" / "nlu" / "risk"
     assert files and all(path.is_relative_to(risk_data) for path in files)
-    configured = {**MultilingualRiskScorer.get_default_config(), **config}
-    everything = left_out_examples(configured)
-    topics = left_out_examples({**configured, "english_left_out": []})
+    everything = left_out_examples(config)
+    topics = left_out_examples({**config, "english_left_out": []})
     assert {intent for intent, _ in everything - topics} & set(LEVEL_OF_INTENT)
 
 
