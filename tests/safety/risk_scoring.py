@@ -140,10 +140,12 @@ UNOPENED_EN: Dict[str, Path] = {
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
 # v18, written on the evening of 2026-12-06 for the next Spanish change; English v34, written on
-# 2026-12-07 (new voices, v30's brief) for the next English change.
+# 2026-12-07 (new voices, v30's brief) for the next English change, and v35 (the same day and
+# brief, new voices) for the English change after it.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
     "reserve v34": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v34.yml",
+    "reserve v35": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v35.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
