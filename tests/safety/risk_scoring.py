@@ -113,8 +113,13 @@ RESERVE_EN = {
 # the topic voices as landed (three times: before, and two versions; docs/safety.md says when each
 # was scored), v31 and v32 (2026-12-07, new voices, the same brief as v30): v31 scored four
 # times and v32 twice for changes of that day that were reverted (docs/safety.md); v31 twice more
-# for the training batch r10, and the version kept was chosen on it (tuned on once), and v33 (the
-# same day and brief, new voices) twice for that batch (before, and the version kept).
+# for the training batch r10, and the version kept was chosen on it (tuned on once), v33 (the
+# same day and brief, new voices) twice for that batch (before, and the version kept) and twice
+# more for the labelled reader's surer doubt (two versions), v34 (the same day and brief) twice
+# for the training batch r11, not kept partly on its figures (tuned on once), and twice for the
+# surer doubt, and v35 (the same day and brief) four times for the surer doubt, whose 988 part
+# was chosen on its answers (tuned on once). That change was chosen on the readers' outputs on
+# v26, v29 and v31, which are tuned on again.
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -136,16 +141,16 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v31": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v31.yml",
     "reserve v32": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v32.yml",
     "reserve v33": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v33.yml",
+    "reserve v34": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v34.yml",
+    "reserve v35": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v35.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change; English v34, written on
-# 2026-12-07 (new voices, v30's brief) for the next English change, and v35 (the same day and
-# brief, new voices) for the English change after it.
+# v18, written on the evening of 2026-12-06 for the next Spanish change; English v36, written on
+# 2026-12-07 (new voices, v30's brief) after v35 was tuned on, for the next English change.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
-    "reserve v34": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v34.yml",
-    "reserve v35": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v35.yml",
+    "reserve v36": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v36.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.

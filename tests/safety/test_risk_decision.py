@@ -1,6 +1,10 @@
 """How the risk layer joins the patterns and the scores (no model needed)."""
 
+from dataclasses import asdict
+from pathlib import Path
 from typing import Any, Dict, List
+
+import yaml
 
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
@@ -17,12 +21,20 @@ from assistant.safety.risk_decision import (
 
 THRESHOLDS = Thresholds()
 NOTHING = Assessment(Level.NONE)
+CONFIG = Path(__file__).resolve().parents[2] / "config.yml"
 
 
 def ranking(*pairs: object) -> List[Dict[str, object]]:
     names = pairs[::2]
     confidences = pairs[1::2]
     return [{"name": n, "confidence": c} for n, c in zip(names, confidences, strict=True)]
+
+
+def test_these_tests_use_the_thresholds_config_yml_gives_the_assistant() -> None:
+    pipeline = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["pipeline"]
+    (assessor,) = [c for c in pipeline if c["name"].endswith(".RiskAssessor")]
+    configured = {name: value for name, value in assessor.items() if name != "name"}
+    assert configured == asdict(THRESHOLDS)
 
 
 def test_a_crisis_pattern_outranks_a_confident_topic() -> None:
@@ -636,9 +648,14 @@ def labelled(no_risk: float) -> Dict[str, float]:
 def test_a_labelled_reader_sure_of_no_risk_turns_a_crisis_answer_into_the_question() -> None:
     scores = RiskScores(crisis_self=0.7)
     topic = ranking("crisis_self", 0.7, "dying_at_home", 0.2)
-    below = decide(NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=labelled(0.89))
+    sure_of_no_risk = THRESHOLDS.labelled_crisis_doubt
+    below = decide(
+        NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=labelled(sure_of_no_risk - 0.01)
+    )
     unread = decide(NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=None)
-    doubted = decide(NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=labelled(0.9))
+    doubted = decide(
+        NOTHING, scores, topic, THRESHOLDS, 0.9, 15, labelled=labelled(sure_of_no_risk)
+    )
     assert below.intent == unread.intent == "crisis_self"
     assert (doubted.intent, doubted.crisis_doubted) == ("possible_crisis", "crisis_self")
     assert doubted.topic == "dying_at_home"
@@ -680,11 +697,22 @@ def test_a_question_from_the_scores_is_held_back_when_both_other_readers_doubt_i
         )
         return str(decision.intent)
 
-    assert answer(0.95, 0.49) == "funeral_planning"
-    assert answer(0.89, 0.2) == "possible_crisis"
-    assert answer(0.95, 0.5) == "possible_crisis"
+    doubt, second = THRESHOLDS.labelled_question_doubt, THRESHOLDS.labelled_question_second
+    assert answer(0.95, second - 0.01) == "funeral_planning"
+    assert answer(doubt - 0.01, 0.2) == "possible_crisis"
+    assert answer(0.95, second) == "possible_crisis"
     unread = decide(NOTHING, scores, topic, THRESHOLDS, None, 15, labelled=labelled(0.95))
     assert unread.intent == "possible_crisis"
+
+
+def test_a_question_held_back_names_no_988_in_a_fallback_either() -> None:
+    # The readers doubt the question, so "I didn't understand" does not name 988 in its place.
+    scores = RiskScores(crisis_self=0.1, uncertain=0.15)
+    unclear = ranking("nlu_fallback", 0.3, "possible_crisis", 0.15)
+    held_back = decide(NOTHING, scores, unclear, THRESHOLDS, 0.2, 15, labelled=labelled(0.95))
+    asked = decide(NOTHING, scores, unclear, THRESHOLDS, 0.2, 15, labelled=labelled(0.5))
+    assert (held_back.intent, held_back.some_risk) == ("nlu_fallback", False)
+    assert (asked.intent, asked.some_risk) == ("possible_crisis", True)
 
 
 def test_the_labelled_reader_never_holds_back_a_question_the_classifier_chose() -> None:
@@ -707,9 +735,11 @@ def test_the_labelled_reader_never_softens_a_crisis_told_as_an_act() -> None:
 def test_the_labelled_reader_never_holds_back_a_sure_score_or_a_lethal_amount() -> None:
     topic = ranking("pain_management", 0.5, "possible_crisis", 0.2)
     sure = labelled(0.99)
+    # Crisis-or-unsure just above `labelled_question_below`: too sure to hold back.
+    above = THRESHOLDS.labelled_question_below + 0.05
     middle = decide(
         NOTHING,
-        RiskScores(crisis_self=0.3, uncertain=0.2),
+        RiskScores(crisis_self=0.3, uncertain=above - 0.3),
         topic,
         THRESHOLDS,
         0.1,
