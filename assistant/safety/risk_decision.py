@@ -160,8 +160,8 @@ class Thresholds:
     # answer becomes the direct question (not for `CUES_OF_AN_ACT`); from
     # `labelled_question_doubt`, with the second opinion under `labelled_question_second`, a
     # question the classifiers' scores asked from under `labelled_question_below` is held
-    # back, and names no 988 in its place (docs/safety.md, "2026-12-06, night"; both doubts
-    # from 0.8 instead of 0.9 since 2026-12-07, "later still").
+    # back (docs/safety.md, "2026-12-06, night"; both doubts from 0.8 instead of 0.9 since
+    # "2026-12-07, later still").
     labelled_crisis_doubt: float = 0.8
     labelled_question_doubt: float = 0.8
     labelled_question_second: float = 0.5
@@ -280,8 +280,7 @@ def decide(
     answer it asks the direct question, and after 911 it adds 988 from a score that would ask.
     `labelled`: the labelled risk reader's probabilities for an English message (None when
     it did not read it); sure of no risk, it doubts a crisis answer and, with the second
-    opinion, a question from the scores (`Thresholds.labelled_crisis_doubt`). A question
-    either doubt holds back sets no `some_risk`, so a fallback in its place names no 988.
+    opinion, a question from the scores (`Thresholds.labelled_crisis_doubt`).
     """
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
@@ -310,13 +309,10 @@ def decide(
         and second_opinion is not None
         and second_opinion < thresholds.labelled_question_second
     )
-    # A question the other readers doubt or hold back names no 988 in its place either.
+    # A question the labelled reader holds back keeps 988 in a fallback in its place: it may
+    # still be a crisis (docs/safety.md, "2026-12-07, later still").
     some_risk = (
-        (
-            crisis_or_unsure >= thresholds.some_risk
-            and crisis_scores_count
-            and not (question_doubted or question_held_back)
-        )
+        (crisis_or_unsure >= thresholds.some_risk and crisis_scores_count and not question_doubted)
         or assessment.level > Level.NONE
         or lethal_amount
     )

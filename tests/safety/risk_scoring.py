@@ -87,39 +87,38 @@ RESERVE_EN = {
     "reserve v12": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v12.yml",
     "reserve v13": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v13.yml",
 }
-# Written before a design change, scored for it, not yet held to floors (the leak test covers
-# them). v14 and v15: written on 2026-12-04 in two parts each by helpers who saw nothing of
-# the project, v15 (many messages about someone else) for the question about someone else,
-# v16 for the training batches of that night, v17 (2026-12-05) for the second opinion in
-# English, v18 (2026-12-05, emergencies and benign messages full of past, feared and
-# figurative ones) for a change to the emergency patterns that was not kept, v19 (2026-12-05,
-# medicines and negations) for negations in run-on messages and medicines already taken; its
-# false alarms were read, so it is a development set now, v20 (2026-12-05, negations that tell
-# something is new: "she's never had a seizure before") for the change of that name, v21
-# (2026-12-05, crises told indirectly and benign messages full of death words) for a wish not
-# to wake up and 988 after 911, v22 (2026-12-06, crises told indirectly and hard benign
-# messages) for the question about a lethal amount, v23 (2026-12-06, the same brief) for the
-# question asked where the second opinion doubts a crisis answer, v24 (2026-12-06, benign
-# messages using explicit crisis words safely; about 90 of its messages, crises and
-# emergencies, were shown by a mistaken diff command the same day, so it is partly read) and v25
+# Written before a design change, scored for it, not yet held to floors (the leak test covers them).
+# v14 and v15: written on 2026-12-04 in two parts each by helpers who saw nothing of the project,
+# v15 (many messages about someone else) for the question about someone else, v16 for the training
+# batches of that night, v17 (2026-12-05) for the second opinion in English, v18 (2026-12-05,
+# emergencies and benign messages full of past, feared and figurative ones) for a change to the
+# emergency patterns that was not kept, v19 (2026-12-05, medicines and negations) for negations in
+# run-on messages and medicines already taken; its false alarms were read, so it is a development
+# set now, v20 (2026-12-05, negations that tell something is new: "she's never had a seizure
+# before") for the change of that name, v21 (2026-12-05, crises told indirectly and benign messages
+# full of death words) for a wish not to wake up and 988 after 911, v22 (2026-12-06, crises told
+# indirectly and hard benign messages) for the question about a lethal amount, v23 (2026-12-06, the
+# same brief) for the question asked where the second opinion doubts a crisis answer, v24
+# (2026-12-06, benign messages using explicit crisis words safely; about 90 of its messages, crises
+# and emergencies, were shown by a mistaken diff command the same day, so it is partly read) and v25
 # (the same day, crises next to ordinary palliative-care talk too) for crisis cues read as only
 # mentioned, a change measured and not kept, v26 (the same day and brief as v25) for the intent
-# about the crisis lines (scored three times, the version kept chosen partly on it: tuned on
-# once), v27 (the same day and brief) first scored for the version kept of that intent, v28
-# (the same evening and brief) first scored for the labelled risk reader (once), v29 (the same
-# night and brief) first scored for the topic voices on branch topic-voices (four times, and a
-# choice was prompted by one of its crises: tuned on once), v30 (the same evening, new voices,
-# crises inside palliative-care talk, short remarks and grief among the benign) first scored for
-# the topic voices as landed (three times: before, and two versions; docs/safety.md says when each
-# was scored), v31 and v32 (2026-12-07, new voices, the same brief as v30): v31 scored four
-# times and v32 twice for changes of that day that were reverted (docs/safety.md); v31 twice more
-# for the training batch r10, and the version kept was chosen on it (tuned on once), v33 (the
-# same day and brief, new voices) twice for that batch (before, and the version kept) and twice
-# more for the labelled reader's surer doubt (two versions), v34 (the same day and brief) twice
-# for the training batch r11, not kept partly on its figures (tuned on once), and twice for the
-# surer doubt, and v35 (the same day and brief) four times for the surer doubt, whose 988 part
-# was chosen on its answers (tuned on once). That change was chosen on the readers' outputs on
-# v26, v29 and v31, which are tuned on again.
+# about the crisis lines (scored three times, the version kept chosen partly on it: tuned on once),
+# v27 (the same day and brief) first scored for the version kept of that intent, v28 (the same
+# evening and brief) first scored for the labelled risk reader (once), v29 (the same night and
+# brief) first scored for the topic voices on branch topic-voices (four times, and a choice was
+# prompted by one of its crises: tuned on once), v30 (the same evening, new voices, crises inside
+# palliative-care talk, short remarks and grief among the benign) first scored for the topic voices
+# as landed (three times: before, and two versions; docs/safety.md says when each was scored), v31
+# and v32 (2026-12-07, new voices, the same brief as v30): v31 scored four times and v32 twice for
+# changes of that day that were reverted (docs/safety.md); v31 twice more for the training batch
+# r10, and the version kept was chosen on it (tuned on once), v33 (the same day and brief, new
+# voices) twice for that batch (before, and the version kept) and twice more for the labelled
+# reader's surer doubt (two versions; nothing chosen on it), v34 (the same day and brief) twice for
+# the training batch r11, not kept partly on its figures (tuned on once), and three times for the
+# surer doubt, and v35 (the same day and brief) five times for the surer doubt, a part of which
+# (dropped since) was chosen on its answers (tuned on once). That change was chosen on the readers'
+# outputs on v26, v29 and v31: v29 and v31 are tuned on twice now, v26 three times.
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",

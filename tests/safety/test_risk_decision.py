@@ -705,13 +705,13 @@ def test_a_question_from_the_scores_is_held_back_when_both_other_readers_doubt_i
     assert unread.intent == "possible_crisis"
 
 
-def test_a_question_held_back_names_no_988_in_a_fallback_either() -> None:
-    # The readers doubt the question, so "I didn't understand" does not name 988 in its place.
+def test_a_question_the_labelled_reader_holds_back_keeps_988_in_a_fallback() -> None:
+    # It may still be a crisis: "I didn't understand" in its place names 988.
     scores = RiskScores(crisis_self=0.1, uncertain=0.15)
     unclear = ranking("nlu_fallback", 0.3, "possible_crisis", 0.15)
     held_back = decide(NOTHING, scores, unclear, THRESHOLDS, 0.2, 15, labelled=labelled(0.95))
     asked = decide(NOTHING, scores, unclear, THRESHOLDS, 0.2, 15, labelled=labelled(0.5))
-    assert (held_back.intent, held_back.some_risk) == ("nlu_fallback", False)
+    assert (held_back.intent, held_back.some_risk) == ("nlu_fallback", True)
     assert (asked.intent, asked.some_risk) == ("possible_crisis", True)
 
 
