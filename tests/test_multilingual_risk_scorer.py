@@ -6,7 +6,6 @@ from typing import Any, Dict, List, Optional, cast
 
 import numpy as np
 import pytest
-import yaml
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -30,6 +29,7 @@ from assistant.components.multilingual_risk_scorer import (
 from assistant.embeddings.e5 import DIMENSIONS, E5Encoder
 from assistant.safety.risk_decision import EMERGENCY_LEVEL
 from assistant.safety.risk_decision import LEVEL_NAME_OF_INTENT as LEVEL_OF_INTENT
+from tests.pipeline_config import configured
 from tests.training_data import PROJECT_DIR
 
 
@@ -279,9 +279,10 @@ def test_a_left_out_file_of_risk_or_unknown_examples_stops_training(
 
 def configured_scorer() -> Dict[str, Any]:
     """The scorer's config as config.yml sets it, over its defaults."""
-    pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text(encoding="utf-8"))["pipeline"]
-    (config,) = [c for c in pipeline if c["name"].endswith(".MultilingualRiskScorer")]
-    return {**MultilingualRiskScorer.get_default_config(), **config}
+    return {
+        **MultilingualRiskScorer.get_default_config(),
+        **configured("MultilingualRiskScorer"),
+    }
 
 
 def test_the_files_config_yml_leaves_out_hold_topic_examples_of_the_training_data() -> None:
@@ -425,9 +426,7 @@ def test_the_sentence_that_raises_a_long_messages_crisis_score_is_read_alone(
 def test_the_scorer_reads_the_sentence_the_risk_assessor_reads_for_a_whole_message() -> None:
     # `sentence_from` must be the risk assessor's `riskiest_sentence`: the second opinion
     # counts for a raised message only when it read the sentence that raised it.
-    pipeline = yaml.safe_load((PROJECT_DIR / "config.yml").read_text())["pipeline"]
-    by_name = {component["name"].rsplit(".", 1)[-1]: component for component in pipeline}
     assert (
-        by_name["MultilingualRiskScorer"]["sentence_from"]
-        == by_name["RiskAssessor"]["riskiest_sentence"]
+        configured("MultilingualRiskScorer")["sentence_from"]
+        == configured("RiskAssessor")["riskiest_sentence"]
     )

@@ -1,10 +1,7 @@
 """How the risk layer joins the patterns and the scores (no model needed)."""
 
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any, Dict, List
-
-import yaml
 
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
@@ -18,10 +15,10 @@ from assistant.safety.risk_decision import (
     second_opinion_on,
     with_riskiest_sentence,
 )
+from tests.pipeline_config import configured
 
 THRESHOLDS = Thresholds()
 NOTHING = Assessment(Level.NONE)
-CONFIG = Path(__file__).resolve().parents[2] / "config.yml"
 
 
 def ranking(*pairs: object) -> List[Dict[str, object]]:
@@ -31,10 +28,7 @@ def ranking(*pairs: object) -> List[Dict[str, object]]:
 
 
 def test_these_tests_use_the_thresholds_config_yml_gives_the_assistant() -> None:
-    pipeline = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))["pipeline"]
-    (assessor,) = [c for c in pipeline if c["name"].endswith(".RiskAssessor")]
-    configured = {name: value for name, value in assessor.items() if name != "name"}
-    assert configured == asdict(THRESHOLDS)
+    assert configured("RiskAssessor") == asdict(THRESHOLDS)
 
 
 def test_a_crisis_pattern_outranks_a_confident_topic() -> None:
