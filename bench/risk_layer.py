@@ -91,7 +91,7 @@ def main() -> None:
     thresholds = model_thresholds()
     print(
         "Every split below is learned by the labelled risk reader (training/labelled_risk_en.yml):"
-        " its figures guard against regressions; reserve v20 onwards measure new wordings."
+        " its figures guard against regressions; reserve v33 onwards measure new wordings."
     )
     results: Dict[str, Dict[str, Any]] = {}
     for split, messages in splits.items():

@@ -7,10 +7,12 @@ scored and tuned on, so retired as measures (`training/labelled_risk_en.yml` lis
 thousands of messages written by strangers in many voices, most benign ones full of death
 words. A logistic regression on the MiniLM sentence embedding and character n-grams.
 
-It gives each English message a probability per level. The risk assessor reads only how
-sure it is that a message holds no risk: sure, it makes a crisis answer the direct question
-and, with the second opinion's agreement, holds back a question the classifiers' scores
-asked (`decide`'s `labelled`; docs/safety.md, "2026-12-06, night").
+It gives each English message a probability per level. The risk assessor reads how sure it
+is that a message holds no risk: sure, it makes a crisis answer the direct question and, with
+the second opinion's agreement, holds back a question the classifiers' scores asked
+(docs/safety.md, "2026-12-06, night"); and how sure it is of a crisis: sure, with a second
+opinion that does not rule one out, it asks the question the scores did not (`decide`'s
+`labelled`; "2026-12-07, evening").
 """
 
 from __future__ import annotations

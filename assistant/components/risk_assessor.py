@@ -7,7 +7,8 @@ Two signals, and a rule for joining them (assistant/safety/risk_decision.py):
 - the embedding intent classifier's probabilities summed per level, the
   meaning-level signal for risk said in other words ("worn out from being alive"),
   for the whole message and, in a long one, for its riskiest sentence; beside them,
-  the multilingual scorer's second opinion and the labelled risk reader's doubt.
+  the multilingual scorer's second opinion and the labelled risk reader's doubt (and its
+  question, where it is sure of a crisis the classifiers hardly hear).
 
 The decision replaces the intent when there is a risk. A scorer in its middle band
 gives `possible_crisis`, which asks the person directly. A topic asked in the same

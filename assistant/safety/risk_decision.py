@@ -81,6 +81,9 @@ DISTRESS_COMES_BEFORE = {"about_crisis_lines"}
 # "cut myself", "took them all on purpose"): the labelled reader's doubt never turns their
 # crisis answer into the question (nor that of "not safe", answered before it is read).
 CUES_OF_AN_ACT = {"kill_self", "self_harm", "taken_on_purpose"}
+# Replies to a question ("yes", "no", "I'm safe", "I'd rather not say"): the labelled reader's
+# own question is never asked of one.
+REPLIES = {"affirm", "deny", "say_safe", "decline_to_say"}
 # Answers that make no sense to give after a risk answer ("hello", "thanks").
 NOT_A_TOPIC = (
     RISK_INTENTS
@@ -166,6 +169,11 @@ class Thresholds:
     labelled_question_doubt: float = 0.8
     labelled_question_second: float = 0.5
     labelled_question_below: float = 0.5
+    # The other way: the labelled reader this sure of a crisis, with the second opinion at
+    # `labelled_ask_second` or more, asks the direct question where the classifiers' scores
+    # saw too little to ask (docs/safety.md, "2026-12-07, evening").
+    labelled_crisis_ask: float = 0.8
+    labelled_ask_second: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -252,7 +260,8 @@ class Decision:
     about_someone_else: bool = False
     some_risk: bool = False
     topic: Optional[str] = None
-    source: str = "none"  # "patterns", "scorer", "multilingual" or "none": which signal decided
+    # Which signal decided: "patterns", "scorer", "multilingual", "labelled" or "none".
+    source: str = "none"
     # The crisis intent (for the person or someone else) the classifiers' scores or the
     # patterns chose and the second opinion or the labelled reader doubted, so that the
     # question was asked instead (None otherwise).
@@ -280,7 +289,9 @@ def decide(
     answer it asks the direct question, and after 911 it adds 988 from a score that would ask.
     `labelled`: the labelled risk reader's probabilities for an English message (None when
     it did not read it); sure of no risk, it doubts a crisis answer and, with the second
-    opinion, a question from the scores (`Thresholds.labelled_crisis_doubt`).
+    opinion, a question from the scores (`Thresholds.labelled_crisis_doubt`); sure of a
+    crisis, with the second opinion, it asks the question the scores would not
+    (`Thresholds.labelled_crisis_ask`).
     """
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
@@ -386,6 +397,18 @@ def decide(
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")
         if lethal_amount:
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "patterns")
+        if (
+            (labelled or {}).get(CRISIS_LEVEL, 0.0) >= thresholds.labelled_crisis_ask
+            and second_opinion is not None
+            and second_opinion >= thresholds.labelled_ask_second
+            and top not in REPLIES
+        ):
+            # A crisis the reader of the labelled splits is sure of, which the other sentence
+            # model does not rule out, and the classifiers hardly hear. Never for a reply ("yes,
+            # a lot lately", "no, I'm safe"), which the question's own form reads. The question
+            # is about the person: the reader does not say whom, and on scores this low (under
+            # `check_in`, or the scores would have asked), neither do the classifiers.
+            return Decision(POSSIBLE_CRISIS, Level.CRISIS, False, True, topic, "labelled")
         if (
             second_opinion is not None
             and second_opinion >= thresholds.second_opinion_check_in

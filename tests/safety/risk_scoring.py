@@ -73,8 +73,9 @@ UNOPENED_ES: Dict[str, Path] = {
 # Written apart from the first and from each other, each kept unopened until a design change
 # needed a fresh measurement (docs/safety.md says when each was first scored). These, the
 # first split, the labelled set, the development sets and v14 to v17 and v19 below are learned
-# by the labelled risk reader since 2026-12-06 (training/labelled_risk_en.yml): their floors
-# guard against regressions, and v20 onwards measure.
+# by the labelled risk reader since 2026-12-06 (training/labelled_risk_en.yml), and v18 and v20
+# to v32 since 2026-12-07 (evening): their floors guard against regressions, and v33 onwards
+# measure.
 RESERVE_EN = {
     "reserve v2": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v2.yml",
     "reserve v3": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v3.yml",
@@ -118,7 +119,11 @@ RESERVE_EN = {
 # the training batch r11, not kept partly on its figures (tuned on once), and three times for the
 # surer doubt, and v35 (the same day and brief) five times for the surer doubt, a part of which
 # (dropped since) was chosen on its answers (tuned on once). That change was chosen on the readers'
-# outputs on v26, v29 and v31: v29 and v31 are tuned on twice now, v26 three times.
+# outputs on v26, v29 and v31: v29 and v31 are tuned on twice now, v26 three times. On 2026-12-07
+# (evening) v33 was scored three times more, v34 and v35 twice, and v36 (the same day and brief,
+# new voices) four times, first clean, for the labelled reader's wider learning and its question:
+# its threshold was chosen on v18 and v20 to v32, cross-fitted (it learns them since), and it was
+# kept partly on v33 to v36's figures (each tuned on once more; v36 once).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -142,14 +147,15 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v33": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v33.yml",
     "reserve v34": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v34.yml",
     "reserve v35": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v35.yml",
+    "reserve v36": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v36.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change; English v36, written on
-# 2026-12-07 (new voices, v30's brief) after v35 was tuned on, for the next English change.
+# v18, written on the evening of 2026-12-06 for the next Spanish change; English v37, written on
+# 2026-12-07 (evening; new voices, v30's brief) while v36 was scored, for the next English change.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
-    "reserve v36": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v36.yml",
+    "reserve v37": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v37.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.

@@ -1,7 +1,7 @@
 """How the risk layer joins the patterns and the scores (no model needed)."""
 
 from dataclasses import asdict
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
@@ -751,3 +751,90 @@ def test_the_labelled_reader_never_holds_back_a_sure_score_or_a_lethal_amount() 
         labelled=sure,
     )
     assert middle.intent == lethal.intent == "possible_crisis"
+
+
+def sure_of_a_crisis(crisis: float) -> Dict[str, float]:
+    """The labelled risk reader's probabilities, `crisis` for a crisis and the rest no risk."""
+    return {"none": 1.0 - crisis, "crisis": crisis, "emergency": 0.0, "distress": 0.0}
+
+
+def test_a_labelled_reader_sure_of_a_crisis_asks_where_the_scores_would_not() -> None:
+    # "They'd all be better off with what my policy pays": the classifiers hear insurance.
+    scores = RiskScores(crisis_self=0.03, uncertain=0.02)
+    topic = ranking("cost_insurance", 0.8)
+    sure, second = THRESHOLDS.labelled_crisis_ask, THRESHOLDS.labelled_ask_second
+
+    def decision(crisis: float, second_opinion: Optional[float]) -> Decision:
+        reader = sure_of_a_crisis(crisis)
+        return decide(NOTHING, scores, topic, THRESHOLDS, second_opinion, 12, labelled=reader)
+
+    asked = decision(sure, second)
+    assert (asked.intent, asked.source, asked.topic) == (
+        "possible_crisis",
+        "labelled",
+        "cost_insurance",
+    )
+    assert decision(sure - 0.01, 0.5).intent == "cost_insurance"
+    assert decision(0.99, second - 0.01).intent == "cost_insurance"
+    # Not read by the second opinion (it reads from a crisis-or-unsure of `english_from`):
+    # the reader alone does not ask.
+    assert decision(0.99, None).intent == "cost_insurance"
+
+
+def test_a_labelled_reader_sure_of_a_crisis_never_asks_of_a_reply() -> None:
+    # "Yes, a lot lately" to the question: the question's form reads it, as a yes.
+    reader = sure_of_a_crisis(0.95)
+    for reply in ("affirm", "deny", "say_safe", "decline_to_say"):
+        top = ranking(reply, 0.9)
+        decision = decide(
+            NOTHING, RiskScores(crisis_self=0.03), top, THRESHOLDS, 0.4, 4, labelled=reader
+        )
+        assert decision.intent == reply
+
+
+def test_the_labelled_readers_question_is_about_the_person() -> None:
+    # The reader does not say whom; scores under `check_in` say too little (even with someone
+    # else three times the person), and from there the scores ask the question themselves.
+    reader = sure_of_a_crisis(0.95)
+    topic = ranking("caregiver_support", 0.7)
+    faint = RiskScores(crisis_self=0.002, crisis_other=0.01)
+    other = RiskScores(crisis_self=0.01, crisis_other=THRESHOLDS.check_in - 0.02)
+    for scores in (faint, other):
+        decision = decide(NOTHING, scores, topic, THRESHOLDS, 0.4, 12, labelled=reader)
+        assert (decision.intent, decision.source) == ("possible_crisis", "labelled")
+        assert not decision.about_someone_else
+
+
+def test_a_labelled_reader_sure_of_a_crisis_asks_before_the_distress_answer() -> None:
+    scores = RiskScores(distress=0.7, crisis_self=0.05)
+    topic = ranking("distress", 0.7)
+    reader = sure_of_a_crisis(0.9)
+    assert decide(NOTHING, scores, topic, THRESHOLDS, 0.5, 12, labelled=reader).intent == (
+        "possible_crisis"
+    )
+    assert decide(NOTHING, scores, topic, THRESHOLDS, 0.5, 12, labelled=None).intent == "distress"
+
+
+def test_a_labelled_reader_sure_of_a_crisis_never_overrides_a_set_aside_cue_or_an_emergency() -> (
+    None
+):
+    reader = sure_of_a_crisis(0.99)
+    topic = ranking("emotional_support", 0.6)
+    # A crisis cue negated, planned or asked about, and an idiom ("this chemo is killing me").
+    denied = Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS}))
+    idiom = Assessment(Level.NONE, idiom=True)
+    for kept in (denied, idiom):
+        decision = decide(
+            kept, RiskScores(crisis_self=0.05), topic, THRESHOLDS, 0.9, 12, labelled=reader
+        )
+        assert decision.intent == "emotional_support"
+    emergency = decide(
+        NOTHING,
+        RiskScores(emergency=0.7),
+        ranking("medical_emergency", 0.7),
+        THRESHOLDS,
+        0.9,
+        12,
+        labelled=reader,
+    )
+    assert emergency.intent == "medical_emergency"
