@@ -308,6 +308,7 @@ def decide(
         and crisis_or_unsure < thresholds.second_opinion_doubt_below
     )
     no_risk_read = (labelled or {}).get(NO_RISK, 0.0)
+    crisis_read = (labelled or {}).get(CRISIS_LEVEL, 0.0)
     labelled_doubts_crisis = no_risk_read >= thresholds.labelled_crisis_doubt
     crisis_answer_doubted = (
         second_opinion is not None and second_opinion < thresholds.second_opinion_crisis_doubt
@@ -398,7 +399,7 @@ def decide(
         if lethal_amount:
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "patterns")
         if (
-            (labelled or {}).get(CRISIS_LEVEL, 0.0) >= thresholds.labelled_crisis_ask
+            crisis_read >= thresholds.labelled_crisis_ask
             and second_opinion is not None
             and second_opinion >= thresholds.labelled_ask_second
             and top not in REPLIES

@@ -755,7 +755,7 @@ def test_the_labelled_reader_never_holds_back_a_sure_score_or_a_lethal_amount() 
 
 def sure_of_a_crisis(crisis: float) -> Dict[str, float]:
     """The labelled risk reader's probabilities, `crisis` for a crisis and the rest no risk."""
-    return {"none": 1.0 - crisis, "crisis": crisis, "emergency": 0.0, "distress": 0.0}
+    return {**labelled(1.0 - crisis), "crisis": crisis}
 
 
 def test_a_labelled_reader_sure_of_a_crisis_asks_where_the_scores_would_not() -> None:
