@@ -45,7 +45,7 @@ DIRECTORY_DATABASE_FILE := var/directory.sqlite3
 FORMAT ?= auto
 
 .PHONY: help install lock train run shell test test-fast lint types unit audit validate \
-	test-nlu test-stories test-model bench bench-directory bench-safety bench-safety-cv bench-situation bench-spanish bench-turns clean system-packages \
+	test-nlu test-stories test-model bench bench-check-in bench-directory bench-safety bench-safety-cv bench-situation bench-spanish bench-turns clean system-packages \
 	directory directory-import safety-report webchat run-scaled purge-conversations bench-load
 
 help:  ## Show the targets.
@@ -196,6 +196,9 @@ bench-safety: $(INSTALLED) $(MODEL)  ## The risk layer part by part on the froze
 
 bench-situation: $(INSTALLED) $(MODEL)  ## Situations and deaths told, alone or with a risk: welcomed, answered, asked, or answered as risk.
 	PYTHONPATH=. $(PYTHON) bench/situation_probe.py --model $(MODEL) $(if $(UNOPENED),--unopened)
+
+bench-check-in: $(INSTALLED) $(MODEL)  ## Typed replies to the direct question: heard as a counselor would hear them?
+	PYTHONPATH=. $(PYTHON) bench/check_in_replies.py --model $(MODEL) $(if $(DEV),--dev)
 
 bench-safety-cv: $(INSTALLED)  ## Risk-layer designs compared out of fold on the training data (no split read).
 	PYTHONPATH=. $(PYTHON) bench/risk_cross_validation.py $(if $(CACHED),--cached)

@@ -17,9 +17,11 @@ from rasa_sdk.types import DomainDict
 from assistant.safety.check_in_replies import (
     CHECK_IN_FORM,
     admits_thoughts,
-    names_own_thoughts,
+    declines,
+    leading_answer,
     only_unsure,
     opens_with_yes,
+    speaks_of_own_thoughts,
 )
 
 SUICIDAL_THOUGHTS = "suicidal_thoughts"
@@ -31,6 +33,7 @@ CRISIS_SELF = "utter_crisis_self"
 CRISIS_SOMEONE_ELSE = "crisis_someone_else"
 CRISIS_IN_CONVERSATION = "crisis_in_conversation"
 POSSIBLE_CRISIS = "possible_crisis"
+DISTRESS = "distress"
 TOPIC_ENTITY = "topic"
 # Intents whose answer is not named utter_<intent>.
 RESPONSE_FOR_INTENT = {"ask_menu": "utter_menu", "ask_medical_advice": "utter_medical_advice"}
@@ -170,25 +173,36 @@ class ActionAfterCheckIn(Action):
             return events
         text = str(latest.get("text") or "")
         heard = answer
-        if someone_else and answer != "moved_on" and names_own_thoughts(text):
-            # Asked about someone else, "sometimes I think about it too": the writer's own.
+        lead = leading_answer(text)
+        own_question = False
+        if someone_else and answer != "moved_on" and speaks_of_own_thoughts(text):
+            # Asked about someone else, "sometimes I think about it too", "so am I": the
+            # writer's own.
             someone_else, answer = False, "yes"
         elif answer in ("no", "rather_not_say") and admits_thoughts(
             text, heard_as_no=answer == "no"
         ):
             # "Sometimes I think about it", "maybe": yes in other words.
             answer = "yes"
-        elif answer == "no" and only_unsure(text):
-            # "No sé": not a no.
-            answer = "rather_not_say"
-        elif answer == "moved_on" and (
-            opens_with_yes(text) or admits_thoughts(text, heard_as_no=False)
+        elif answer == "no" and (only_unsure(text) or lead == "unsure"):
+            # "No sé", "no sé, no me cuenta nada": not a no; "no sé, a veces sí": a yes.
+            answer = "yes" if admits_thoughts(text, heard_as_no=False) else "rather_not_say"
+        elif answer in ("rather_not_say", "moved_on") and (
+            lead == "yes" or opens_with_yes(text) or admits_thoughts(text, heard_as_no=False)
         ):
-            # "Yes. Can I text 988 instead?", "maybe, what is 988?": a yes before a question
-            # of their own, whatever it is about: the crisis answer comes first. Asked about
-            # someone else, "sometimes I think about it too, can I call?" is the writer's own.
-            someone_else = someone_else and not names_own_thoughts(text)
+            # "Yes. Can I text 988 instead?", "yes, she said goodbye to her sister", "maybe,
+            # what is 988?": a yes, whatever follows it; the crisis answer comes first. Asked
+            # about someone else, "sometimes I think about it too" is the writer's own.
+            someone_else = someone_else and not speaks_of_own_thoughts(text)
             answer = "yes"
+        elif answer in ("rather_not_say", "moved_on") and lead == "no" and not doubted:
+            # "No, she's just worn out", "nope, just tired of the side effects": a no, with
+            # more said after it. (A crisis the scores were sure of keeps its answer.)
+            own_question = answer == "moved_on"
+            answer = "no"
+        elif answer == "moved_on" and declines(text):
+            # "Pass", "skip": not an answer, and not a question of their own.
+            answer = "rather_not_say"
         if answer == "rather_not_say" and doubted:
             # A reply the scores were sure is a crisis: its crisis answer, for whom it is
             # about, and a yes when that is whom the question asked about.
@@ -207,9 +221,16 @@ class ActionAfterCheckIn(Action):
                 # Asked about the writer for a crisis the scores put on someone else: what
                 # helps when one cannot know if they are safe (988, 911 if in danger).
                 dispatcher.utter_message(response="utter_check_in_someone_else_unsure")
-            topic = response_for(topic_of(asked_for), domain)
+            # Then what they asked with the no ("no. what does hospice cost?"), or else
+            # the topic the question was asked for. The distress answer would say again
+            # what the no's answer has just said.
+            asked_with = latest_intent if own_question and latest_intent != DISTRESS else None
+            topic = response_for(asked_with, domain) or response_for(topic_of(asked_for), domain)
             if topic:
                 dispatcher.utter_message(response=topic)
+            if own_question and latest_intent in NOT_ANSWERED_LATER:
+                # "No. Can you find me a counselor near Austin?": the way to go on.
+                dispatcher.utter_message(response="utter_check_in_moved_on")
         elif answer == "moved_on":
             # A question of their own is answered; a place or a search request, which
             # has no answer to give here, gets a plain "okay" with the way to go on.

@@ -6,10 +6,13 @@ import pytest
 
 from assistant.safety.check_in_replies import (
     admits_thoughts,
+    declines,
+    leading_answer,
     names_own_thoughts,
     only_unsure,
     opens_with_yes,
     safety_statement,
+    speaks_of_own_thoughts,
 )
 
 
@@ -91,6 +94,7 @@ def test_a_no_or_more_than_i_dont_know_is_not_only_unsure(reply: str) -> None:
         "no, but it crosses my mind sometimes",
         "a veces lo pienso yo también",
         "se me ha pasado por la mente a mí",
+        "pues... ha cruzado por mi mente, no le voy a mentir",
     ],
 )
 def test_the_writers_own_thoughts_are_named(reply: str) -> None:
@@ -217,3 +221,121 @@ def test_a_reply_that_only_says_safe_says_safe(reply: str, intent: str) -> None:
 def test_a_reply_that_says_more_or_not_safe_is_not_a_statement_of_safety(reply: str) -> None:
     statement: Optional[str] = safety_statement(reply)
     assert statement is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "answer"),
+    [
+        # A no, then more: feelings, death words, a question.
+        ("No, nothing like that. I'm just exhausted.", "no"),
+        ("god no. i want every day i can get", "no"),
+        ("nah not like that. just low", "no"),
+        ("no hes just tired. he talks about our trip", "no"),
+        ("Not at all. I'm sad but I'm still here", "no"),
+        ("I don't think so. She's scared, not suicidal.", "no"),
+        ("No, Dios mío, no. Quiero cada día con mis hijos", "no"),
+        ("noo para nada, perdón si sonó así", "no"),
+        ("No creo. Sigue haciendo planes para Navidad", "no"),
+        ("No, I am not suicidal, just sad", "no"),
+        ("nah no creo, va a luchar hasta el final", "no"),
+        # A yes, then more, whatever it says.
+        ("yes. is 988 free?", "yes"),
+        ("yeah omg im scared, can i text them", "yes"),
+        ("Yes. And she isn't on hospice, no doctor suggested it.", "yes"),
+        ("Yes 😢 is 988 only in the US?", "yes"),
+        ("I'm afraid so. It feels like he's saying goodbye.", "yes"),
+        ("Sí. Me dijo que ya no quiere vivir así", "yes"),
+        ("si, me da miedo que si", "yes"),
+        ("si creo que si. ayer me lo dijo", "yes"),
+        ("pues... sí, puede ser", "yes"),
+        ("Creo que sí, aunque nunca lo ha dicho así", "yes"),
+        ("maybe, but I'd never do it", "yes"),
+        ("more than I'd like to admit", "yes"),
+        ("La verdad a veces le pido a Dios. No sé si eso es lo que pregunta, pero sí.", "yes"),
+        # Doubt first.
+        ("no sé, no me cuenta nada", "unsure"),
+        ("I don't know, she won't talk to me", "unsure"),
+        # Not an answer in its first words, or one taken back.
+        ("no one would even notice", None),
+        ("no point anymore", None),
+        ("no quiero vivir así", None),
+        ("si me muero se acaba el dolor", None),
+        ("Yeah, no.", None),
+        ("Yes, I mean no", None),
+        ("kind of. no not really", None),
+        ("yeah right, no", None),
+        # A no taken back, or with a wish not to live after it.
+        ("no. well. not no. some nights it'd be easier not to wake up", None),
+        ("no... i mean i don't want to think so. but yes", None),
+        ("No. I just want to die in my sleep and not go through this", None),
+        ("no. well. sometimes I think it'd be easier if I didn't wake up", None),
+        ("no i mean yes", None),
+        ("no. i lied.", None),
+        ("no... bueno sí", None),
+        ("no, just on the bad days", None),
+        ("no, solo a veces", None),
+        ("no, not seriously", None),
+        ("no, I wouldn't act on it", None),
+        ("nah, I just want it all to end", None),
+        ("no, they'd be better off if I was gone", None),
+        ("no, but I've thought about how I'd do it", None),
+        ("no, pero ya no quiero vivir", None),
+        ("nop, ya no aguanto más", None),
+        ("yeah nothing like that", None),
+        ("no, but it crosses my mind", None),
+        ("no... well, maybe sometimes", None),
+        ("maybe not", None),
+        ("I'd rather not say", None),
+    ],
+)
+def test_the_answer_a_reply_opens_with(reply: str, answer: Optional[str]) -> None:
+    assert leading_answer(reply) == answer
+
+
+@pytest.mark.parametrize(
+    ("reply", "own"),
+    [
+        ("She might be. Honestly so am I.", True),
+        ("probably yeah. and me too", True),
+        ("I'm the one who's been thinking about it, if I'm honest", True),
+        ("I've been having those thoughts myself", True),
+        ("no sé si ella, pero yo a veces pienso en desaparecer", True),
+        ("creo que sí... y si ella se va yo me voy con ella", True),
+        ("no she's a fighter. it's me who has the thoughts", True),
+        ("No, she isn't. I'm the one who thinks about it", True),
+        ("No, but I am.", True),
+        ("nope. me though", True),
+        ("no pero yo sí", True),
+        ("no, pero yo también", True),
+        ("No. Me.", True),
+        ("no, she's fine, I'm just tired", False),
+        ("no, she isn't. same here, we're all just tired", False),
+        ("yes, I think she is", False),
+        ("I'm the one who drives her to chemo", False),
+    ],
+)
+def test_asked_about_someone_else_the_writers_own_thoughts(reply: str, own: bool) -> None:
+    assert speaks_of_own_thoughts(reply) is own
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["pass", "Skip.", "im not answering that", "paso", "No me siento cómodo hablando de eso."],
+)
+def test_a_one_word_pass_declines(reply: str) -> None:
+    assert declines(reply)
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "passing thoughts, sometimes",
+        "skip chemo?",
+        "paso las noches pensando en morirme",
+        # More than a decline: what follows is heard.
+        "pass. honestly I think about it every day",
+        "I'm not going to answer that, but yes, I think about it",
+    ],
+)
+def test_pass_or_skip_inside_a_reply_is_not_declining(reply: str) -> None:
+    assert not declines(reply)

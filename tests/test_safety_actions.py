@@ -300,7 +300,7 @@ def test_a_yes_with_a_question_about_988_gets_the_crisis_answer(domain: Dict, te
         ActionAfterCheckIn(), replied(user("possible_crisis"), reply, "moved_on"), domain
     )
     assert said == ["utter_crisis_self"]
-    assert ("suicidal_thoughts", "yes") in [(e["name"], e["value"]) for e in events]
+    assert ("suicidal_thoughts", "yes") in [(e["name"], e.get("value")) for e in events]
 
 
 def test_asked_about_someone_else_their_own_thoughts_with_a_question_get_their_answer(
@@ -522,3 +522,132 @@ def test_a_reply_in_another_language_to_the_question_keeps_988_in_spanish(domain
 
     assert reply(some_risk=True) == ["utter_other_language_with_support"]
     assert reply(some_risk=False) == ["utter_other_language"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "intent", "heard", "text", "answer"),
+    [
+        # The layer heard some risk in what follows the no.
+        (False, "possible_crisis", "rather_not_say", "god no. i want every day i can get",
+         "utter_check_in_no"),
+        (True, "possible_crisis", "rather_not_say", "no hes just tired, we're planning a trip",
+         "utter_check_in_no_someone_else"),
+        (True, "nlu_fallback", "rather_not_say", "No creo. Sigue haciendo planes.",
+         "utter_check_in_no_someone_else"),
+        # The classifier heard a feeling, not an answer.
+        (False, "distress", "moved_on", "No, nothing like that. I'm just exhausted and fed up.",
+         "utter_check_in_no"),
+    ],
+)  # fmt: skip
+def test_a_reply_that_opens_with_no_is_a_no(
+    domain: Dict, asked: bool, intent: str, heard: str, text: str, answer: str
+) -> None:
+    question = worried_about_someone() if asked else user("possible_crisis")
+    reply = {**user(intent), "text": text}
+    said, events = run(ActionAfterCheckIn(), answered_with(question, reply, heard), domain)
+    assert said == [answer]
+    assert [(e["name"], e["value"]) for e in events] == [("suicidal_thoughts", "no")]
+
+
+def test_a_no_with_a_question_of_their_own_gets_support_then_their_answer(domain: Dict) -> None:
+    reply = {**user("support_groups"), "text": "No, no es eso. ¿Hay grupos de apoyo en español?"}
+    asked = user("possible_crisis", topic="symptom_fatigue")
+    said, _ = run(ActionAfterCheckIn(), answered_with(asked, reply, "moved_on"), domain)
+    assert said == ["utter_check_in_no", "utter_support_groups"]
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("no, but some nights it crosses my mind", "utter_crisis_self"),
+        ("no. well. sometimes it'd be easier if I didn't wake up", "utter_check_in_rather_not_say"),
+        ("no, I just want it all to end", "utter_check_in_rather_not_say"),
+        # Not an answer: what follows "no" is the message.
+        ("no one would even notice", "utter_check_in_rather_not_say"),
+        ("no quiero vivir así", "utter_check_in_rather_not_say"),
+    ],
+)
+def test_a_no_that_is_not_a_denial_keeps_what_was_heard(
+    domain: Dict, text: str, answer: str
+) -> None:
+    reply = {**user("possible_crisis"), "text": text}
+    said, _ = run(
+        ActionAfterCheckIn(),
+        answered_with(user("possible_crisis"), reply, "rather_not_say"),
+        domain,
+    )
+    assert said == [answer]
+
+
+def test_i_dont_know_then_sometimes_is_a_yes(domain: Dict) -> None:
+    reply = {**user("deny"), "text": "no sé, a veces sí"}
+    said, _ = run(ActionAfterCheckIn(), answered_with(user("possible_crisis"), reply, "no"), domain)
+    assert said == ["utter_crisis_self"]
+
+
+def test_a_no_with_a_search_gets_support_then_the_way_to_go_on(domain: Dict) -> None:
+    reply = {**user("find_provider"), "text": "No. Can you find me a counselor near Austin?"}
+    said, _ = run(
+        ActionAfterCheckIn(), answered_with(user("possible_crisis"), reply, "moved_on"), domain
+    )
+    assert said == ["utter_check_in_no", "utter_check_in_moved_on"]
+
+
+def test_a_crisis_the_scores_were_sure_of_keeps_its_answer_after_a_no(domain: Dict) -> None:
+    reply = {**doubted("crisis_self"), "text": "no. i just want it to be over"}
+    said, _ = run(
+        ActionAfterCheckIn(),
+        answered_with(user("possible_crisis"), reply, "rather_not_say"),
+        domain,
+    )
+    assert said == ["utter_crisis_self"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "text"),
+    [
+        (False, "yes. is 988 free? i dont have much left on my phone plan"),
+        (True, "Yes. And she isn't on hospice, no doctor suggested it."),
+        (True, "Sí. Encontré una nota en su libreta."),
+        (True, "I'm afraid so. It feels like he's saying goodbye."),
+    ],
+)
+def test_a_reply_that_opens_with_yes_is_a_yes_whatever_follows(
+    domain: Dict, asked: bool, text: str
+) -> None:
+    question = worried_about_someone() if asked else user("possible_crisis")
+    reply = {**user("possible_crisis"), "text": text}
+    said, events = run(
+        ActionAfterCheckIn(), answered_with(question, reply, "rather_not_say"), domain
+    )
+    if asked:
+        assert said == [] and events[-1]["name"] == "utter_crisis_someone_else"
+    else:
+        assert said == ["utter_crisis_self"]
+    assert ("suicidal_thoughts", "yes") in [(e["name"], e.get("value")) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She might be. Honestly so am I.",
+        "I don't think he is. I'm the one who's been thinking about it",
+    ],
+)
+def test_asked_about_someone_else_so_am_i_is_the_writers_own(domain: Dict, text: str) -> None:
+    reply = {**user("possible_crisis"), "text": text}
+    said, _ = run(
+        ActionAfterCheckIn(),
+        answered_with(worried_about_someone(), reply, "rather_not_say"),
+        domain,
+    )
+    assert said == ["utter_crisis_self"]
+
+
+@pytest.mark.parametrize("text", ["pass", "skip", "im not answering that"])
+def test_pass_is_not_a_question_of_their_own(domain: Dict, text: str) -> None:
+    reply = {**user("after_a_death"), "text": text}
+    said, _ = run(
+        ActionAfterCheckIn(), answered_with(user("possible_crisis"), reply, "moved_on"), domain
+    )
+    assert said == ["utter_check_in_rather_not_say"]

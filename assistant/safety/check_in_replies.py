@@ -32,6 +32,12 @@ DECLINE = re.compile(
     r"\b(rather not|prefer not|don'?t want to (say|answer|talk)|prefiero no"
     r"|no quiero (decir|contestar|hablar))\b"
 )
+# A reply that only declines, in other words ("pass", "skip", "I'm not answering that").
+ONLY_DECLINES = re.compile(
+    r"\W*(pass|skip|paso|next( question)?"
+    r"|(i'?m |i am )?not (answering|going to answer)( (that|this))?"
+    r"|no me siento comod[oa] (hablando|contestando)( de (eso|esto)( de \w+( \w+)?)?)?)\W*"
+)
 # The thoughts named: an admission unless its own clause negates it. "No dejo de pensar en
 # eso", "no pienso en otra cosa" say the thoughts never stop, and are never negated.
 NEVER_STOP = re.compile(
@@ -40,6 +46,14 @@ NEVER_STOP = re.compile(
 THINKS_ABOUT_IT = re.compile(
     r"\b(i (do |sometimes |often |still )?think about (it|that|dying|death|ending it)"
     r"|i('ve| have)? thought about (it|that)|(it )?cross(es|ed)? my mind"
+    r"|(i'?ve|i have|i'?m|i am|who'?s|who has) been (thinking about|having)"
+    r" (it|that|those thoughts)"
+    r"|(i'?ve|i have) had the thought|those thoughts myself"
+    r"|think(ing)? about not being here|(i'?m|i am) going with (her|him)"
+    r"|pienso en (desaparecer|morirme|no estar)|(yo )?me voy con (ella|el)"
+    r"|(me )?ha (cruzado|pasado) por (la|mi) (mente|cabeza)"
+    r"|(the one|me) who('?s| is)? (been )?(think(s|ing)? about (it|that)"
+    r"|ha(s|ve|ving) (the|those|these) thoughts)"
     r"|i('ve| have)? considered it|(had|have) (those|these|such|some of those) thoughts"
     r"|lo (pienso|he pensado|estoy pensando|considero|he considerado)"
     r"|(se me|me) (pasa|paso|ha pasado|viene|vino) (por|a) (la|mi) (mente|cabeza)"
@@ -50,12 +64,14 @@ HEDGES = re.compile(
     r"\b(sometimes|at times|now and then|once in a while|some days|on bad days|maybe|perhaps"
     r"|kind of|kinda|sort of|sorta|a little|a bit|i think so|i guess so|probably|yes and no"
     r"|a veces|de vez en cuando|algunos dias|los dias malos|quizas?|tal vez|puede ser"
-    r"|creo que si|mas o menos|un poco|algo asi|si y no|probablemente)\b"
+    r"|creo que si|mas o menos|un poco|algo asi|si y no|probablemente"
+    r"|(i'?m |i am )?afraid so|(yo )?creo q(ue)? si|eso creo|me temo que si"
+    r"|more than i'?d like to admit|mas de lo q(ue)? quisiera admitir)\b"
 )
 FILLERS = {
     "yes", "yeah", "yep", "si", "well", "um", "uh", "honestly", "i", "guess", "think", "so",
     "lately", "ultimamente", "pues", "bueno", "la", "verdad", "que", "at", "night", "de",
-    "noche", "on", "the", "bad", "nights", "days", "los", "dias", "malos", "en",
+    "noche", "on", "the", "bad", "nights", "days", "los", "dias", "malos", "en", "vdd",
 }  # fmt: skip
 NEGATION = re.compile(r"\b(no|not|never|nunca|jamas|ni|nor|nope)\b|n't\b")
 CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(but|pero|aunque|sino|though|although)\b")
@@ -123,6 +139,157 @@ def opens_with_yes(text: str) -> bool:
         return False
     first = CLAUSE_BREAK.split(folded, maxsplit=1)[0].strip()
     return bool(PLAIN_YES.fullmatch(first))
+
+
+# Asked about someone else, "so am I", "yo también": the writer's own thoughts too.
+ME_TOO = re.compile(r"\b(so am i|me too|i am too|yo tambien|yo igual|a mi tambien)\b")
+# "No, but I am", "no pero yo sí": the writer, at the end of the clause ("but I am worried"
+# and "pero yo creo que no" do not say so).
+ME_AT_THE_END = (
+    r"\b(but|pero) (i am|i do|i have|me|yo)( (too|though|tambien|si|a veces si))?(?=\s*([^\w\s]|$))"
+)
+# ... or the writer names themselves as the one: "no, but I am", "it's me", "soy yo".
+ME_INSTEAD = re.compile(
+    ME_AT_THE_END + r"|\b(it'?s me|soy yo|(me|yo) though"
+    r"|i'?m the one (who'?s )?(thinking|who thinks)|la que lo piensa|el que lo piensa)\b"
+    r"|^\W*(no+|nope|nah)\W+(me|yo( si)?)\W*$"
+)
+# A reply's first words when they answer the question ("no, she's just tired", "nope",
+# "sí, me da miedo que sí"). An English "no" leads an answer when a person or a negation
+# follows it ("no he's just tired"), not a noun ("no one would notice", "no point"); a
+# Spanish "no" only before a pause or "no creo" ("no quiero vivir" is not an answer).
+NO_LEAD = re.compile(
+    r"(no+|nope|nop|nah|no+ no+|no+ para nada|god no|hell no|not at all|absolutely not"
+    r"|definitely not"
+    r"|of course not|i (really )?(do not|don'?t|dont) think so|para nada|claro que no"
+    r"|de ninguna manera|(yo )?no (lo )?creo( q(ue)? (no|eso))?)"
+    r"( (i|im|i'm|i've|ive|i'd|id|she|shes|she's|he|hes|he's|they|theyre|they're|we"
+    r"|it|its|it's|that|thats|that's|not|nothing|never|just|definitely|absolutely"
+    r"|honestly|lol|haha|jaja|thank|thanks|mija|mijo|tranqui|no creo)\b.*)?"
+)
+# A wish not to be alive, in the words people use: a no before it is not read as the answer
+# ("no. well. sometimes I think it'd be easier if I didn't wake up").
+WISH_NOT_TO_LIVE = re.compile(
+    r"(n'?t\b|\bnot|\bnever) (to )?wake up|\b(better off( if i was)? (dead|gone|without me)"
+    r"|rather be dead|end it all|(easier|better) if i (was|were|wasn'?t|weren'?t) (gone|dead|here)"
+    r"|wants? to die|wanna die|wish i (was|were) (dead|gone)|(want|wanna) to disappear"
+    r"|(don'?t|do not) want to be (here|alive)|tired of (living|being alive)|ready to go"
+    r"|want (this|it|everything)( all)? to (be over|end|stop)|god (takes|would take) me"
+    r"|(have|had|having) (some )?thoughts|thought about (it|how)|looked up|how many pills"
+    r"|how i'?d do it|act(ing)? on (it|them|that)|(have|had) a plan|not (actively|seriously)"
+    r"|passive|not today|no despertar|quiero morir(me)?|quisiera (morir(me)?|desaparecer)"
+    r"|ojala me muera|mejor muert[ao]|acabar con todo|(ya )?no quiero vivir|cansad[ao] de vivir"
+    r"|me quiero ir con|ya no aguanto|sentido a (la )?vida|sentido a vivir|para siempre"
+    r"|tengo (un )?plan|en serio|lo he pensado)\b"
+)
+# After a no, a yes or a denial taken back ("no i mean yes", "no. i lied", "no pero yo sí").
+YES_AFTER_NO = re.compile(
+    r"\b(yes|yeah|yep|yup|i lied|mentira|jk|just kidding|o sea si|bueno si|la verdad si"
+    r"|yo si|pero si|yo tambien|me too)\b|" + ME_AT_THE_END
+)
+# The first word of a reply that says yes, whatever follows it ("yes omg, is 988 free?").
+YES_WORD = re.compile(r"(yes+|yeah|yep|yup|yea)\b")
+YES_LEAD_WORDS = re.compile(
+    r"(yes+|yeah|yep|yup|yea|ya|si+|claro|(i think|i'?m afraid) so|afraid so)"
+    r"( (i think|creo|eso creo|me temo|la verdad|tengo miedo)\b.*)?"
+)
+# A clause that takes back what came before it ("yeah, no", "yes, I mean no").
+TAKEN_BACK = re.compile(
+    r"((no+|nope|nah|bueno|i mean) )?(no+|nope|nah|not really|just kidding|jk|never ?mind|mejor no)"
+)
+# A clause that takes back a no ("no. well. not no", "no... but yes").
+NO_TAKEN_BACK = re.compile(
+    r"(not no|(i mean|actually|well|but|honestly) )?(yes+|yeah|yep|si+)|not no"
+    r"|(yes )?(i am|i do|i have)( too| sometimes)?"
+)
+# After a no, how often: "no, just on the bad days", "no, solo a veces".
+NOW_AND_THEN = re.compile(
+    r"\b(sometimes|at times|now and then|once in a while|some (days|nights)"
+    r"|on (the )?bad (days|nights)|maybe|perhaps|kind of|kinda|sort of|i guess|probably"
+    r"|a veces|de vez en cuando"
+    r"|algun(os|as) (dias|noches)|quizas?|tal vez|creo que si"
+    r"|(only|just|solo|nomas) (on|at|in|when|a veces|de noche))\b"
+)
+# Words said before the answer ("well... yes", "pues, sí").
+LEAD_FILLERS = {"well", "um", "uh", "hmm", "honestly", "pues", "bueno", "la verdad", "ok", "okay"}
+# "sí" with its accent is a yes before anything; "si" without it is also "if".
+ACCENTED_YES_ANYWHERE = re.compile(r"(?<!\w)s[ií]*í[ií]*(?!\w)")
+ACCENTED_YES = re.compile(r"^\W*((pues|bueno|la verdad)\W+)?s[ií]*í[ií]*\b")
+
+
+def _opening_clauses(text: str) -> List[str]:
+    """The reply's clauses, folded, split at any pause (an emoji too), fillers first dropped."""
+    clauses = [c.strip() for c in re.split(r"[^\w\s']|\b(?:but|pero)\b", _folded(text))]
+    clauses = [c for c in clauses if c]
+    while clauses and clauses[0] in LEAD_FILLERS:
+        clauses.pop(0)
+    return clauses
+
+
+def leading_answer(text: str) -> Optional[str]:
+    """The answer a reply opens with: "yes", "no", "unsure" ("no sé, ..."), or None.
+
+    A yes taken back ("yeah, no") and a no with the thoughts named after it ("no, but it
+    crosses my mind") are not read here; nor is a reply that opens with anything else.
+    """
+    clauses = _opening_clauses(text)
+    if not clauses or DECLINE.search(_folded(text)):
+        return None
+    first, rest = clauses[0], clauses[1:]
+    if UNCERTAIN.search(first):
+        return "unsure"
+    if (
+        ACCENTED_YES.search(straighten_quotes(text).lower())
+        or YES_WORD.match(first)
+        or YES_LEAD_WORDS.fullmatch(first)
+        or _hedged_yes(first)
+    ):
+        # Not when taken back ("yeah, no") or denied in the same breath ("yeah nothing
+        # like that").
+        denied = NEGATION.search(first) or re.search(r"\b(nothing|nada)\b", first)
+        taken_back = any(TAKEN_BACK.fullmatch(clause) for clause in rest)
+        return None if denied or taken_back else "yes"
+    if NO_LEAD.fullmatch(first):
+        # Not a no when anything after it could take it back: a yes ("no i mean yes", "no pero
+        # yo sí"), a "sometimes" ("no, just on the bad days"), the thoughts or a wish not to
+        # live, however passive ("no, not seriously", "no. i just want it all to end"). Those
+        # replies keep what the classifiers heard.
+        after = re.sub(r"^\W*(no+|nope|nop|nah)\b", " ", _folded(text))
+        if (
+            names_own_thoughts(text)
+            or speaks_of_own_thoughts_after_no(after)
+            or WISH_NOT_TO_LIVE.search(after)
+            or YES_AFTER_NO.search(after)
+            or ACCENTED_YES_ANYWHERE.search(straighten_quotes(text).lower())
+            or NOW_AND_THEN.search(after)
+            or any(NO_TAKEN_BACK.fullmatch(clause) for clause in rest)
+        ):
+            return None
+        return "no"
+    if rest and YES_LEAD_WORDS.fullmatch(rest[-1]):
+        # "No sé si eso es lo que pregunta, pero sí": the yes it ends with.
+        return "yes"
+    return None
+
+
+def speaks_of_own_thoughts_after_no(after: str) -> bool:
+    """Whether what follows a no names the writer ("no, but I am", "no. me though")."""
+    return bool(ME_INSTEAD.search(after) or ME_TOO.search(after))
+
+
+def declines(text: str) -> bool:
+    """Whether a reply declines to answer ("I'd rather not say", "pass")."""
+    folded = _folded(text)
+    return bool(DECLINE.search(folded) or ONLY_DECLINES.fullmatch(folded))
+
+
+def speaks_of_own_thoughts(text: str) -> bool:
+    """Asked about someone else: whether the reply tells of the writer's own thoughts too."""
+    folded = _folded(text)
+    if names_own_thoughts(text) or ME_INSTEAD.search(folded):
+        return True
+    me_too = ME_TOO.search(folded)
+    return bool(me_too) and (leading_answer(text) != "no" or "but" in folded or "pero" in folded)
 
 
 def only_unsure(text: str) -> bool:
