@@ -36,6 +36,7 @@ from tests.safety.check_in_scoring import (
     DEV,
     EXPECTED,
     FROZEN,
+    Key,
     Reply,
     read_replies,
     score,
@@ -43,7 +44,7 @@ from tests.safety.check_in_scoring import (
 )
 
 
-async def _scored(model: str, endpoints: Path, replies: List[Reply]) -> Dict[str, Counter]:
+async def _scored(model: str, endpoints: Path, replies: List[Reply]) -> Dict[Key, Counter]:
     """Load the model with the action server's endpoints, and score the replies."""
     agent = await load_agent(
         model_path=model, endpoints=AvailableEndpoints.read_endpoints(str(endpoints))
@@ -51,9 +52,9 @@ async def _scored(model: str, endpoints: Path, replies: List[Reply]) -> Dict[str
     return await score(agent, replies)
 
 
-def _row(key: str, counts: Counter) -> str:
+def _row(key: Key, counts: Counter) -> str:
     """One Markdown row: heard as a counselor would, and what else was answered."""
-    _, asked, label = (part.strip() for part in key.split("|"))
+    _, asked, label = key
     expected = EXPECTED[(asked, label)]
     others = ", ".join(
         f"{answer} {n}"
@@ -61,7 +62,8 @@ def _row(key: str, counts: Counter) -> str:
         if answer not in (expected, BY_OPENER, BY_INTENT)
     )
     total = counts[BY_OPENER] + counts[BY_INTENT]
-    return f"| {key} | {total} | {counts[expected]} | {others or '-'} | {counts[BY_INTENT]} |"
+    cells = [*key, total, counts[expected], others or "-", counts[BY_INTENT]]
+    return "| " + " | ".join(str(cell) for cell in cells) + " |"
 
 
 def main() -> None:
@@ -83,7 +85,7 @@ def main() -> None:
             counts = asyncio.run(_scored(args.model, endpoints, replies))
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     out = OUT_DIR / ("check_in_replies_dev.json" if args.dev else "check_in_replies.json")
-    out.write_text(json.dumps({key: dict(c) for key, c in counts.items()}, indent=2))
+    out.write_text(json.dumps({" | ".join(key): dict(c) for key, c in counts.items()}, indent=2))
     print(
         "| language, asked, label | replies | as a counselor would | otherwise | asked by intent |"
     )

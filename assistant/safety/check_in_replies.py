@@ -160,9 +160,8 @@ ME_INSTEAD = re.compile(
 # Spanish "no" only before a pause or "no creo" ("no quiero vivir" is not an answer).
 NO_LEAD = re.compile(
     r"(no+|nope|nop|nah|no+ no+|no+ para nada|god no|hell no|not at all|absolutely not"
-    r"|definitely not"
-    r"|of course not|i (really )?(do not|don'?t|dont) think so|para nada|claro que no"
-    r"|de ninguna manera|(yo )?no (lo )?creo( q(ue)? (no|eso))?)"
+    r"|definitely not|of course not|i (really )?(do not|don'?t|dont) think so"
+    r"|para nada|claro que no|de ninguna manera|(yo )?no (lo )?creo( q(ue)? (no|eso))?)"
     r"( (i|im|i'm|i've|ive|i'd|id|she|shes|she's|he|hes|he's|they|theyre|they're|we"
     r"|it|its|it's|that|thats|that's|not|nothing|never|just|definitely|absolutely"
     r"|honestly|lol|haha|jaja|thank|thanks|mija|mijo|tranqui|no creo)\b.*)?"
@@ -182,10 +181,10 @@ WISH_NOT_TO_LIVE = re.compile(
     r"|me quiero ir con|ya no aguanto|sentido a (la )?vida|sentido a vivir|para siempre"
     r"|tengo (un )?plan|en serio|lo he pensado)\b"
 )
-# After a no, a yes or a denial taken back ("no i mean yes", "no. i lied", "no pero yo sí").
+# After a no, a yes or a denial taken back ("no i mean yes", "no. i lied", "no... bueno sí").
 YES_AFTER_NO = re.compile(
     r"\b(yes|yeah|yep|yup|i lied|mentira|jk|just kidding|o sea si|bueno si|la verdad si"
-    r"|yo si|pero si|yo tambien|me too)\b|" + ME_AT_THE_END
+    r"|yo si|pero si)\b"
 )
 # The first word of a reply that says yes, whatever follows it ("yes omg, is 988 free?").
 YES_WORD = re.compile(r"(yes+|yeah|yep|yup|yea)\b")
@@ -233,13 +232,14 @@ def leading_answer(text: str) -> Optional[str]:
     crosses my mind") are not read here; nor is a reply that opens with anything else.
     """
     clauses = _opening_clauses(text)
-    if not clauses or DECLINE.search(_folded(text)):
+    folded, lowered = _folded(text), straighten_quotes(text).lower()
+    if not clauses or DECLINE.search(folded):
         return None
     first, rest = clauses[0], clauses[1:]
     if UNCERTAIN.search(first):
         return "unsure"
     if (
-        ACCENTED_YES.search(straighten_quotes(text).lower())
+        ACCENTED_YES.search(lowered)
         or YES_WORD.match(first)
         or YES_LEAD_WORDS.fullmatch(first)
         or _hedged_yes(first)
@@ -250,17 +250,17 @@ def leading_answer(text: str) -> Optional[str]:
         taken_back = any(TAKEN_BACK.fullmatch(clause) for clause in rest)
         return None if denied or taken_back else "yes"
     if NO_LEAD.fullmatch(first):
-        # Not a no when anything after it could take it back: a yes ("no i mean yes", "no pero
-        # yo sí"), a "sometimes" ("no, just on the bad days"), the thoughts or a wish not to
-        # live, however passive ("no, not seriously", "no. i just want it all to end"). Those
-        # replies keep what the classifiers heard.
-        after = re.sub(r"^\W*(no+|nope|nop|nah)\b", " ", _folded(text))
+        # Not a no when anything after it could take it back: a yes ("no i mean yes"), the
+        # writer ("no pero yo sí"), a "sometimes" ("no, just on the bad days"), the thoughts
+        # or a wish not to live, however passive ("no, not seriously", "no. i just want it
+        # all to end"). Those replies keep what the classifiers heard.
+        after = re.sub(r"^\W*(no+|nope|nop|nah)\b", " ", folded)
         if (
             names_own_thoughts(text)
-            or speaks_of_own_thoughts_after_no(after)
+            or _names_the_writer(after)
             or WISH_NOT_TO_LIVE.search(after)
             or YES_AFTER_NO.search(after)
-            or ACCENTED_YES_ANYWHERE.search(straighten_quotes(text).lower())
+            or ACCENTED_YES_ANYWHERE.search(lowered)
             or NOW_AND_THEN.search(after)
             or any(NO_TAKEN_BACK.fullmatch(clause) for clause in rest)
         ):
@@ -272,9 +272,9 @@ def leading_answer(text: str) -> Optional[str]:
     return None
 
 
-def speaks_of_own_thoughts_after_no(after: str) -> bool:
-    """Whether what follows a no names the writer ("no, but I am", "no. me though")."""
-    return bool(ME_INSTEAD.search(after) or ME_TOO.search(after))
+def _names_the_writer(folded: str) -> bool:
+    """Whether a folded reply names the writer as the one with the thoughts ("so am I")."""
+    return bool(ME_INSTEAD.search(folded) or ME_TOO.search(folded))
 
 
 def declines(text: str) -> bool:
@@ -285,11 +285,7 @@ def declines(text: str) -> bool:
 
 def speaks_of_own_thoughts(text: str) -> bool:
     """Asked about someone else: whether the reply tells of the writer's own thoughts too."""
-    folded = _folded(text)
-    if names_own_thoughts(text) or ME_INSTEAD.search(folded):
-        return True
-    me_too = ME_TOO.search(folded)
-    return bool(me_too) and (leading_answer(text) != "no" or "but" in folded or "pero" in folded)
+    return names_own_thoughts(text) or _names_the_writer(_folded(text))
 
 
 def only_unsure(text: str) -> bool:

@@ -85,6 +85,10 @@ NO_AS_CRISIS = "a no given the crisis answer"
 HEARD = "heard as a counselor would"
 
 
+# Language, whom the question asked about ("self", "someone_else"), and the label.
+Key = Tuple[str, str, str]
+
+
 @dataclass(frozen=True)
 class Reply:
     """One labelled reply to the question, with the message that led to it."""
@@ -96,9 +100,9 @@ class Reply:
     language: str
 
     @property
-    def key(self) -> str:
+    def key(self) -> Key:
         """Language, whom the question asked about, and the label."""
-        return f"{self.language} | {self.asked} | {self.label}"
+        return self.language, self.asked, self.label
 
 
 def read_replies(paths: Sequence[Path]) -> List[Reply]:
@@ -117,27 +121,27 @@ def read_replies(paths: Sequence[Path]) -> List[Reply]:
     return replies
 
 
-async def _say(agent: Agent, sender: str, text: str) -> List[Tuple[str, bool]]:
-    """Send one message; the responses sent after it.
+async def _say(agent: Agent, sender: str, text: str) -> Tuple[List[str], bool]:
+    """Send one message: the responses sent after it, and whom the question is about.
 
-    Each with whether the question, as it stands, is about someone else.
+    True when the question, as it stands, is about someone else.
     """
     await agent.handle_message(UserMessage(text, CollectingOutputChannel(), sender))
     tracker = await agent.tracker_store.retrieve(sender)
     assert tracker is not None
-    about_someone_else = bool(tracker.get_slot("check_in_about_someone_else"))
-    sent: List[Tuple[str, bool]] = []
+    sent: List[str] = []
     for event in reversed(tracker.events):
         if event.type_name == "user":
             break
         if event.type_name == "bot":
-            sent.append((str(event.metadata.get("utter_action") or ""), about_someone_else))
-    return list(reversed(sent))
+            sent.append(str(event.metadata.get("utter_action") or ""))
+    return list(reversed(sent)), bool(tracker.get_slot("check_in_about_someone_else"))
 
 
-def _asked(sent: List[Tuple[str, bool]], about_someone_else: bool) -> bool:
+def _asked(said: Tuple[List[str], bool], about_someone_else: bool) -> bool:
     """Whether the question was asked, about the person the reply is to."""
-    return any(name == QUESTION and other == about_someone_else for name, other in sent)
+    sent, asked_about_someone_else = said
+    return QUESTION in sent and asked_about_someone_else == about_someone_else
 
 
 async def _ask(agent: Agent, item: Reply) -> Tuple[str, bool]:
@@ -149,39 +153,39 @@ async def _ask(agent: Agent, item: Reply) -> Tuple[str, bool]:
     sender = f"check-in-replies-{uuid.uuid4()}"
     await _say(agent, sender, f'/switch_language{{"language": "{item.language}"}}')
     entities = json.dumps({"check_in_about_someone_else": about_someone_else})
-    sent = await _say(agent, sender, f"/possible_crisis{entities}")
-    assert _asked(sent, about_someone_else), "the question could not be asked by its intent"
+    said = await _say(agent, sender, f"/possible_crisis{entities}")
+    assert _asked(said, about_someone_else), "the question could not be asked by its intent"
     return sender, False
 
 
-def answer_of(sent: List[Tuple[str, bool]]) -> str:
+def answer_of(sent: List[str]) -> str:
     """What the assistant answered to the reply, by the first response that tells."""
-    for name, _ in sent:
+    for name in sent:
         if name in ANSWERS:
             return ANSWERS[name]
     return OWN_ANSWER if sent else NOTHING
 
 
-async def score(agent: Agent, replies: List[Reply]) -> Dict[str, Counter]:
+async def score(agent: Agent, replies: List[Reply]) -> Dict[Key, Counter]:
     """Per language, asked and label: the count of each answer, and how the question came."""
-    counts: Dict[str, Counter] = {}
+    counts: Dict[Key, Counter] = {}
     for item in replies:
         sender, by_opener = await _ask(agent, item)
-        answer = answer_of(await _say(agent, sender, item.reply))
+        sent, _ = await _say(agent, sender, item.reply)
+        answer = answer_of(sent)
         counts.setdefault(item.key, Counter())[answer] += 1
         counts[item.key][BY_OPENER if by_opener else BY_INTENT] += 1
     return counts
 
 
-def summary(counts: Dict[str, Counter]) -> Dict[str, int]:
+def summary(counts: Dict[Key, Counter]) -> Dict[str, int]:
     """Per language: replies heard as a counselor would, and the failures that matter most.
 
     Thoughts there but a no's or a topic's answer (or nothing); thoughts there but only the
     resources; a plain no given the crisis answer. 911 first is none of these.
     """
     result: Dict[str, int] = Counter()
-    for key, answers in counts.items():
-        language, asked, label = (part.strip() for part in key.split("|"))
+    for (language, asked, label), answers in counts.items():
         result[f"{language}: {HEARD}"] += answers[EXPECTED[(asked, label)]]
         if label in THOUGHTS_THERE:
             missed = answers[SUPPORT] + answers[OWN_ANSWER] + answers[NOTHING]

@@ -9,18 +9,13 @@ kept version's measure.
 """
 
 import asyncio
-from collections import Counter
 from pathlib import Path
-from typing import Dict, Iterator
+from typing import Dict
 
 import pytest
 from rasa.core.agent import Agent
 from rasa.utils.endpoints import EndpointConfig
 
-from assistant.directory.config import DEMO_DIRECTORY_CSV
-from assistant.directory.importer import import_csv
-from assistant.directory.places import gazetteer
-from assistant.directory.store import DirectoryStore
 from tests.harness.keys import TEST_SECRETS
 from tests.harness.servers import action_server_command, free_port, running
 from tests.safety.check_in_scoring import (
@@ -46,20 +41,16 @@ FLOORS: Dict[str, Dict[str, int]] = {
 
 
 @pytest.fixture(scope="module")
-def figures(model_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dict[str, int]]:
+def figures(model_path: str, demo_directory_url: str, server_logs: Path) -> Dict[str, int]:
     """The frozen replies scored once, with the action server running as `make run` runs it."""
-    folder: Path = tmp_path_factory.mktemp("check-in-replies")
-    directory_url = f"sqlite:///{folder}/directory.sqlite3"
-    import_csv(DEMO_DIRECTORY_CSV.read_bytes(), DirectoryStore(directory_url), gazetteer())
-    environment = {**TEST_SECRETS, "DIRECTORY_DATABASE_URL": directory_url}
+    environment = {**TEST_SECRETS, "DIRECTORY_DATABASE_URL": demo_directory_url}
     port = free_port()
     command, health = action_server_command(port)
-    with running(command, health, folder / "actions.log", environment):
+    with running(command, health, server_logs / "check-in-replies-actions.log", environment):
         agent = Agent.load(
             model_path, action_endpoint=EndpointConfig(f"http://127.0.0.1:{port}/webhook")
         )
-        counts: Dict[str, Counter] = asyncio.run(score(agent, read_replies(FROZEN)))
-    yield summary(counts)
+        return summary(asyncio.run(score(agent, read_replies(FROZEN))))
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
