@@ -123,7 +123,10 @@ RESERVE_EN = {
 # (evening) v33 was scored three times more, v34 and v35 twice, and v36 (the same day and brief,
 # new voices) four times, first clean, for the labelled reader's wider learning and its question:
 # its threshold was chosen on v18 and v20 to v32, cross-fitted (it learns them since), and it was
-# kept partly on v33 to v36's figures (each tuned on once more; v36 once).
+# kept partly on v33 to v36's figures (each tuned on once more; v36 once). v37 (the same day and
+# brief, new voices) twice for the stacked crisis reader (before, and the version kept; its rules
+# and threshold were fixed on v18 and v20 to v32, cross-fitted, before v37 was scored with it;
+# nothing chosen on v37).
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -148,14 +151,13 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v34": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v34.yml",
     "reserve v35": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v35.yml",
     "reserve v36": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v36.yml",
+    "reserve v37": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v37.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change; English v37, written on
-# 2026-12-07 (evening; new voices, v30's brief) while v36 was scored, for the next English change.
+# v18, written on the evening of 2026-12-06 for the next Spanish change.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
-    "reserve v37": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v37.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
