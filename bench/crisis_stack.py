@@ -14,7 +14,7 @@ messages they have not learned:
 
 Nothing here reads a split that still measures anything (reserve v33 onwards).
 
-Usage: make bench-crisis-stack  (about 30 minutes on 2 cores; MODEL=path to choose a model)
+Usage: make bench-crisis-stack  (about an hour on 2 cores; MODEL=path to choose a model)
 """
 
 from __future__ import annotations
