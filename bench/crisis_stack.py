@@ -57,7 +57,8 @@ from tests.safety.risk_scoring import (
 )
 
 STACK_SPLITS = [f"tests/frozen/reserve/risk_en_v{n}.yml" for n in (18, *range(20, 33))]
-# The stack's regression strength (C=1 gave the same counts, with larger weights).
+# The stack's regression strength (C=1 gave counts within a few, with larger weights, for an
+# earlier version of the rules).
 STACK_C = 0.1
 HOLD_BACK = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.08)
 # Answers the decision gives (the others come before it: Spanish, a safety statement, ...).
@@ -188,7 +189,7 @@ def counts(rows: Sequence[Dict[str, Any]], hold_back: float) -> Counter[str]:
 def main() -> None:
     """Record, cross-fit, fit, sweep; print the weights and the counts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=str(max(project_path("models").glob("*.tar.gz"))))
+    parser.add_argument("--model", required=True, help="the trained model (.tar.gz)")
     model = parser.parse_args().model
     configure_structlog(logging.WARNING)
     logging.getLogger().setLevel(logging.WARNING)
@@ -217,11 +218,11 @@ def main() -> None:
         for row, probability in zip(
             [row for row in stacked if row["split"] == split],
             stack.predict_proba(x[~learned])[:, 1],
-            strict=False,
+            strict=True,
         ):
             row["stacked"] = float(probability)
     whole = LogisticRegression(C=STACK_C, max_iter=5000).fit(x, y)
-    weights = {name: round(float(w), 4) for name, w in zip(FEATURES, whole.coef_[0], strict=False)}
+    weights = {name: round(float(w), 4) for name, w in zip(FEATURES, whole.coef_[0], strict=True)}
     intercept = round(float(whole.intercept_[0]), 4)
     print(f"{len(stacked)} of {len(rows)} messages read by every reader")
     print("weights:", json.dumps(weights), "intercept:", intercept)
