@@ -8,9 +8,7 @@ Two signals, and a rule for joining them (assistant/safety/risk_decision.py):
   meaning-level signal for risk said in other words ("worn out from being alive"),
   for the whole message and, in a long one, for its riskiest sentence; beside them,
   the multilingual scorer's second opinion and the labelled risk reader's doubt (and its
-  question, where it is sure of a crisis the classifiers hardly hear), and the three weighed
-  together (assistant/safety/crisis_stack.py), which holds back a question the scores alone
-  asked.
+  question, where it is sure of a crisis the classifiers hardly hear).
 
 The decision replaces the intent when there is a risk. A scorer in its middle band
 gives `possible_crisis`, which asks the person directly. A topic asked in the same
@@ -59,7 +57,6 @@ from assistant.components.multilingual_risk_scorer import (
 )
 from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.check_in_replies import safety_statement
-from assistant.safety.crisis_stack import FITTED_STACK, stacked_crisis
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.lethal_amount import asks_a_lethal_amount
@@ -70,7 +67,6 @@ from assistant.safety.risk_decision import (
     OTHER_LANGUAGE,
     OVERDOSE_CUE,
     POSSIBLE_CRISIS,
-    REPLIES,
     Decision,
     RiskScores,
     Thresholds,
@@ -230,30 +226,17 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             if english
             else None
         )
-        words = len(text.split())
-        labelled = (
-            message.get(LABELLED_RISK) if read_whole(english, scores, whole, assessment) else None
-        )
-        top = str(ranking[0].get(INTENT_NAME_KEY)) if ranking else ""
-        stacked = stacked_crisis(
-            FITTED_STACK,
-            assessment,
-            scores,
-            second_opinion,
-            labelled,
-            words,
-            top in REPLIES,
-        )
         decision = decide(
             assessment,
             scores,
             ranking,
             self.thresholds,
             second_opinion,
-            words,
+            len(text.split()),
             lethal_amount=asks_a_lethal_amount(text),
-            labelled=labelled,
-            stacked=stacked,
+            labelled=message.get(LABELLED_RISK)
+            if read_whole(english, scores, whole, assessment)
+            else None,
         )
         if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
             # A denied Spanish emergency cue holds back the multilingual emergency score only.

@@ -124,9 +124,9 @@ RESERVE_EN = {
 # new voices) four times, first clean, for the labelled reader's wider learning and its question:
 # its threshold was chosen on v18 and v20 to v32, cross-fitted (it learns them since), and it was
 # kept partly on v33 to v36's figures (each tuned on once more; v36 once). v37 (the same day and
-# brief, new voices) twice for the stacked crisis reader (before, and the version kept; its rules
-# and threshold were fixed on v18 and v20 to v32, cross-fitted, before v37 was scored with it;
-# nothing chosen on v37).
+# brief, new voices) twice for a stacked crisis reader (before, and the version measured; its
+# rules and threshold were fixed on v18 and v20 to v32, cross-fitted, before v37 was scored with
+# it; nothing chosen on v37; not kept, for a reply floor: docs/safety.md, "2026-12-07, last").
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
