@@ -45,7 +45,7 @@ DIRECTORY_DATABASE_FILE := var/directory.sqlite3
 FORMAT ?= auto
 
 .PHONY: help install lock train run shell test test-fast lint types unit audit validate \
-	test-nlu test-stories test-model bench bench-check-in bench-directory bench-safety bench-safety-cv bench-situation bench-spanish bench-turns clean system-packages \
+	test-nlu test-stories test-model bench bench-check-in bench-crisis-stack bench-directory bench-safety bench-safety-cv bench-situation bench-spanish bench-turns clean system-packages \
 	directory directory-import safety-report webchat run-scaled purge-conversations bench-load
 
 help:  ## Show the targets.
@@ -199,6 +199,9 @@ bench-situation: $(INSTALLED) $(MODEL)  ## Situations and deaths told, alone or 
 
 bench-check-in: $(INSTALLED) $(MODEL)  ## Typed replies to the direct question: heard as a counselor would hear them?
 	PYTHONPATH=. $(PYTHON) bench/check_in_replies.py --model $(MODEL) $(if $(DEV),--dev)
+
+bench-crisis-stack: $(INSTALLED) $(MODEL)  ## Fit the stacked crisis reader on the retired splits (cross-fitted) and sweep its hold-back.
+	PYTHONPATH=. $(PYTHON) bench/crisis_stack.py --model $(MODEL)
 
 bench-safety-cv: $(INSTALLED)  ## Risk-layer designs compared out of fold on the training data (no split read).
 	PYTHONPATH=. $(PYTHON) bench/risk_cross_validation.py $(if $(CACHED),--cached)

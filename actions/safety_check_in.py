@@ -85,6 +85,16 @@ def crisis_doubted(message: Dict[str, Any]) -> Optional[str]:
     return str(doubted) if doubted else None
 
 
+def held_back_by_stack(message: Dict[str, Any]) -> bool:
+    """Whether the stacked reader held back the question the risk layer would have asked.
+
+    It reads a message without knowing a question was just asked: a reply to the question
+    that would have been a possible crisis is heard as one ("rather not say", unless its
+    words say more), not as the topic or distress answer given in its place.
+    """
+    return bool((message.get("safety") or {}).get("held_back_by_stack"))
+
+
 def _asks_the_question(event: Dict[str, Any]) -> bool:
     """Whether the form asked the question here (it logs its activation even when it skips)."""
     return (
@@ -173,6 +183,8 @@ class ActionAfterCheckIn(Action):
             return events
         text = str(latest.get("text") or "")
         heard = answer
+        if answer == "moved_on" and held_back_by_stack(latest):
+            answer = "rather_not_say"
         lead = leading_answer(text)
         own_question = False
         if someone_else and answer != "moved_on" and speaks_of_own_thoughts(text):

@@ -485,6 +485,28 @@ def test_an_unclear_reply_to_the_question_gets_the_resources_without_pressure(
     assert said == ["utter_check_in_rather_not_say"]
 
 
+@pytest.mark.parametrize("intent", ["symptom_fatigue", "distress"])
+def test_a_reply_whose_question_the_stack_held_back_is_heard_as_a_reply(
+    domain: Dict, intent: str
+) -> None:
+    # The risk layer would have made the reply a possible crisis; its stacked reader, which
+    # cannot know the question was just asked, gave a topic or distress instead.
+    reply = user(intent, held_back_by_stack=True)
+    reply["text"] = "it's hard to say, most days I'm just so tired"
+    said, events = run(
+        ActionAfterCheckIn(), replied(user("possible_crisis"), reply, "moved_on"), domain
+    )
+    assert said == ["utter_check_in_rather_not_say"]
+    assert [(e["name"], e["value"]) for e in events] == [("suicidal_thoughts", "rather_not_say")]
+    # Not held back, a topic or distress told instead of a reply is answered as itself.
+    said, _ = run(
+        ActionAfterCheckIn(),
+        replied(user("possible_crisis"), user(intent, held_back_by_stack=False), "moved_on"),
+        domain,
+    )
+    assert said == [f"utter_{intent}"]
+
+
 def test_distress_is_followed_by_the_topic_of_the_same_message(domain: Dict) -> None:
     said, _ = run(ActionAnswerTopic(), tracker([user("distress", topic="cost_insurance")]), domain)
     assert said == ["utter_cost_insurance"]

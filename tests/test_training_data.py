@@ -10,7 +10,7 @@ import yaml
 from assistant.components.labelled_risk_reader import LabelledRiskReader, listed_files
 from assistant.components.multilingual_risk_scorer import MultilingualRiskScorer, read_examples
 from assistant.paths import project_path
-from tests.safety.check_in_scoring import FROZEN, read_replies
+from tests.safety.check_in_scoring import FROZEN, UNSCORED_REPLIES, read_replies
 from tests.safety.risk_scoring import (
     CRISIS_LINES_PROBES,
     DEV_EN,
@@ -209,12 +209,13 @@ def test_the_labelled_risk_reader_learns_no_split_that_still_measures() -> None:
 
 
 # The English splits that measure the labelled risk reader (it learns the others).
-MEASURING_EN = {f"reserve v{n}" for n in range(33, 38)}
+MEASURING_EN = {f"reserve v{n}" for n in range(33, 39)}
 
 
 def test_no_frozen_reply_to_the_direct_question_is_learned() -> None:
-    # The frozen replies (tests/safety/check_in_scoring.py) measure how replies are heard: no
-    # intent example, multilingual example or labelled risk example may hold one, but these.
+    # The frozen replies (tests/safety/check_in_scoring.py), scored or not yet, measure how
+    # replies are heard: no intent example, multilingual example or labelled risk example may
+    # hold one, but these.
     manifest = project_path(LabelledRiskReader.get_default_config()["examples"])
     learned = {" ".join(words(text)) for texts in training_examples().values() for text in texts}
     learned |= {
@@ -230,4 +231,5 @@ def test_no_frozen_reply_to_the_direct_question_is_learned() -> None:
     # Counted, never listed. Eleven everyday replies of one to six words were written word for
     # word by the splits' writers and by the examples' writers (a bare "yes" is both); the
     # splits keep them, as people type them. No more may come.
-    assert sum(" ".join(words(reply.reply)) in learned for reply in read_replies(FROZEN)) <= 11
+    replies = read_replies([*FROZEN, *UNSCORED_REPLIES])
+    assert sum(" ".join(words(reply.reply)) in learned for reply in replies) <= 11

@@ -8,7 +8,9 @@ Two signals, and a rule for joining them (assistant/safety/risk_decision.py):
   meaning-level signal for risk said in other words ("worn out from being alive"),
   for the whole message and, in a long one, for its riskiest sentence; beside them,
   the multilingual scorer's second opinion and the labelled risk reader's doubt (and its
-  question, where it is sure of a crisis the classifiers hardly hear).
+  question, where it is sure of a crisis the classifiers hardly hear), and the three weighed
+  together (assistant/safety/crisis_stack.py), which holds back a question the scores alone
+  asked.
 
 The decision replaces the intent when there is a risk. A scorer in its middle band
 gives `possible_crisis`, which asks the person directly. A topic asked in the same
@@ -57,6 +59,7 @@ from assistant.components.multilingual_risk_scorer import (
 )
 from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.check_in_replies import safety_statement
+from assistant.safety.crisis_stack import FITTED_STACK, stacked_crisis
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.lethal_amount import asks_a_lethal_amount
@@ -67,6 +70,7 @@ from assistant.safety.risk_decision import (
     OTHER_LANGUAGE,
     OVERDOSE_CUE,
     POSSIBLE_CRISIS,
+    REPLIES,
     Decision,
     RiskScores,
     Thresholds,
@@ -169,6 +173,9 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                     # the labelled reader doubted it): given where the question is not asked
                     # again.
                     "crisis_doubted": decision.crisis_doubted,
+                    # The stacked reader held back the question the other rules asked: a
+                    # reply to the question asked before is heard as it would be without it.
+                    "held_back_by_stack": decision.held_back_by_stack,
                     # The classifier's own pick, before the risk layer (for bench-safety).
                     "classified_as": classified_as,
                     "scores": level_scores(scores),
@@ -226,17 +233,30 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             if english
             else None
         )
+        words = len(text.split())
+        labelled = (
+            message.get(LABELLED_RISK) if read_whole(english, scores, whole, assessment) else None
+        )
+        top = str(ranking[0].get(INTENT_NAME_KEY)) if ranking else ""
+        stacked = stacked_crisis(
+            FITTED_STACK,
+            assessment,
+            scores,
+            second_opinion,
+            labelled,
+            words,
+            top in REPLIES,
+        )
         decision = decide(
             assessment,
             scores,
             ranking,
             self.thresholds,
             second_opinion,
-            len(text.split()),
+            words,
             lethal_amount=asks_a_lethal_amount(text),
-            labelled=message.get(LABELLED_RISK)
-            if read_whole(english, scores, whole, assessment)
-            else None,
+            labelled=labelled,
+            stacked=stacked,
         )
         if is_spanish(message) and decision.intent != OTHER_LANGUAGE:
             # A denied Spanish emergency cue holds back the multilingual emergency score only.

@@ -174,6 +174,10 @@ class Thresholds:
     # saw too little to ask (docs/safety.md, "2026-12-07, evening").
     labelled_crisis_ask: float = 0.8
     labelled_ask_second: float = 0.3
+    # The stacked reader's crisis probability (assistant.safety.crisis_stack) under this
+    # holds back a question only the classifiers' scores asked, from a middle score
+    # (docs/safety.md, "2026-12-07, last").
+    stacked_hold_back: float = 0.03
 
 
 @dataclass(frozen=True)
@@ -266,6 +270,10 @@ class Decision:
     # patterns chose and the second opinion or the labelled reader doubted, so that the
     # question was asked instead (None otherwise).
     crisis_doubted: Optional[str] = None
+    # The stacked reader held back the question the other rules would have asked: a reply to
+    # a question asked before is read as that question's own form reads a possible crisis,
+    # not as the topic given here (the dialogue knows a question was asked; this does not).
+    held_back_by_stack: bool = False
 
 
 def decide(
@@ -277,6 +285,7 @@ def decide(
     words: int = 0,
     lethal_amount: bool = False,
     labelled: Optional[Mapping[str, float]] = None,
+    stacked: Optional[float] = None,
 ) -> Decision:
     """The answer for one message of `words` words (see the module docstring).
 
@@ -291,8 +300,33 @@ def decide(
     it did not read it); sure of no risk, it doubts a crisis answer and, with the second
     opinion, a question from the scores (`Thresholds.labelled_crisis_doubt`); sure of a
     crisis, with the second opinion, it asks the question the scores would not
-    (`Thresholds.labelled_crisis_ask`).
+    (`Thresholds.labelled_crisis_ask`). `stacked`: the three readers' crisis probability
+    weighed together (`assistant.safety.crisis_stack`; None where a reader did not read the
+    message); under `Thresholds.stacked_hold_back` it holds back a question only the
+    classifiers' middle scores asked, unless one reader alone is sure of a crisis, and marks
+    the decision given in its place (`Decision.held_back_by_stack`).
     """
+    inputs = (assessment, scores, ranking, thresholds, second_opinion, words, lethal_amount)
+    decision = _decide(*inputs, labelled, stacked)
+    if stacked is None or decision.intent == POSSIBLE_CRISIS:
+        return decision
+    if _decide(*inputs, labelled, None).intent != POSSIBLE_CRISIS:
+        return decision
+    return replace(decision, held_back_by_stack=True)
+
+
+def _decide(
+    assessment: Assessment,
+    scores: RiskScores,
+    ranking: Sequence[Mapping[str, object]],
+    thresholds: Thresholds,
+    second_opinion: Optional[float],
+    words: int,
+    lethal_amount: bool,
+    labelled: Optional[Mapping[str, float]],
+    stacked: Optional[float],
+) -> Decision:
+    """`decide`'s rules, without the mark of a question the stack held back."""
     top = str(ranking[0]["name"]) if ranking else None
     confidence = float(ranking[0]["confidence"]) if ranking else 0.0  # type: ignore[arg-type]
     topic = _topic(ranking, thresholds.follow_topic)
@@ -320,6 +354,20 @@ def decide(
         and no_risk_read >= thresholds.labelled_question_doubt
         and second_opinion is not None
         and second_opinion < thresholds.labelled_question_second
+    )
+    # The stacked reader sure there is no crisis holds back a question only the classifiers'
+    # scores asked, from under `labelled_question_below`. Never one they chose as their best
+    # intent, nor one asked after a crisis cue was set aside, nor where one reader alone is
+    # sure of a crisis: the second opinion or the labelled reader at the threshold from which
+    # it asks on its own (their other conditions aside, so this keeps more questions).
+    stack_doubts = (
+        stacked is not None
+        and stacked < thresholds.stacked_hold_back
+        and top != POSSIBLE_CRISIS
+        and not crisis_set_aside
+        and crisis_or_unsure < thresholds.labelled_question_below
+        and crisis_read < thresholds.labelled_crisis_ask
+        and (second_opinion or 0.0) < thresholds.second_opinion_check_in
     )
     # A question the labelled reader holds back keeps 988 in a fallback in its place: it may
     # still be a crisis (docs/safety.md, "2026-12-07, later still").
@@ -393,6 +441,7 @@ def decide(
             crisis_or_unsure >= thresholds.check_in
             and not question_doubted
             and not question_held_back
+            and not stack_doubts
         )
         if asked_by_scores or top in (INTENT_LEVELS.keys() - {EMERGENCY, DISTRESS}):
             return Decision(POSSIBLE_CRISIS, Level.CRISIS, asked_about, True, topic, "scorer")

@@ -127,6 +127,8 @@ RESERVE_EN = {
 # brief, new voices) twice for a stacked crisis reader (before, and the version measured; its
 # rules and threshold were fixed on v18 and v20 to v32, cross-fitted, before v37 was scored with
 # it; nothing chosen on v37; not kept, for a reply floor: docs/safety.md, "2026-12-07, last").
+# v38 (late on 2026-12-07, new voices, v30's brief) twice for that reader kept out of replies to
+# the question (before, and the version kept; nothing chosen on it: "2026-12-07, late night").
 UNOPENED_EN: Dict[str, Path] = {
     "reserve v14": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v14.yml",
     "reserve v15": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v15.yml",
@@ -152,6 +154,7 @@ UNOPENED_EN: Dict[str, Path] = {
     "reserve v35": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v35.yml",
     "reserve v36": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v36.yml",
     "reserve v37": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v37.yml",
+    "reserve v38": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v38.yml",
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish

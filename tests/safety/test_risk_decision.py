@@ -838,3 +838,143 @@ def test_a_labelled_reader_sure_of_a_crisis_never_overrides_a_set_aside_cue_or_a
         labelled=reader,
     )
     assert emergency.intent == "medical_emergency"
+
+
+def test_a_question_only_the_scores_asked_is_held_back_where_the_stack_is_sure_of_no_crisis() -> (
+    None
+):
+    scores = RiskScores(crisis_self=0.1, uncertain=0.15)
+    topic = ranking("funeral_planning", 0.6, "possible_crisis", 0.15)
+    unclear = ranking("nlu_fallback", 0.3, "possible_crisis", 0.15)
+    hold_back = THRESHOLDS.stacked_hold_back
+
+    def decision(top: List[Dict[str, object]], stacked: Optional[float]) -> Decision:
+        return decide(NOTHING, scores, top, THRESHOLDS, 0.3, 15, stacked=stacked)
+
+    # Marked as held back, so that a reply to a question asked before is heard as a reply.
+    kept = decision(topic, hold_back - 0.001)
+    assert (kept.intent, kept.held_back_by_stack) == ("funeral_planning", True)
+    assert decision(topic, hold_back).intent == "possible_crisis"
+    # Not every reader read it (Spanish, a riskiest sentence): the stack says nothing.
+    assert decision(topic, None).intent == "possible_crisis"
+    # Held back into "I didn't understand", 988 is still named: it may be a crisis.
+    held_back = decision(unclear, hold_back - 0.001)
+    assert (held_back.intent, held_back.some_risk, held_back.held_back_by_stack) == (
+        "nlu_fallback",
+        True,
+        True,
+    )
+    # A topic no rule would have asked about is not marked, whatever the stack says.
+    calm = decide(NOTHING, RiskScores(), topic, THRESHOLDS, 0.01, 15, stacked=0.0)
+    assert (calm.intent, calm.held_back_by_stack) == ("funeral_planning", False)
+
+
+def test_the_stack_never_holds_back_a_question_the_classifiers_chose() -> None:
+    doubt = 0.0
+    for pick in ("possible_crisis", "crisis_self", "crisis_someone_else", "not_safe"):
+        top = ranking(pick, 0.45, "legacy", 0.3)
+        scores = RiskScores(crisis_self=0.2, uncertain=0.25)
+        decision = decide(NOTHING, scores, top, THRESHOLDS, 0.3, 5, stacked=doubt)
+        assert decision.intent == "possible_crisis", pick
+
+
+def test_the_stack_never_holds_back_a_sure_score_or_one_a_set_aside_cue_left_counting() -> None:
+    topic = ranking("legacy", 0.5, "possible_crisis", 0.2)
+    doubt = 0.0
+    sure = THRESHOLDS.labelled_question_below
+    above = decide(
+        NOTHING,
+        RiskScores(crisis_self=0.3, uncertain=sure - 0.3),
+        topic,
+        THRESHOLDS,
+        0.3,
+        5,
+        stacked=doubt,
+    )
+    # A negated cue, with scores sure enough to count anyway (`set_aside_crisis`).
+    counting = THRESHOLDS.set_aside_crisis
+    negated = decide(
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
+        RiskScores(crisis_self=0.4, uncertain=counting - 0.4),
+        topic,
+        THRESHOLDS,
+        0.3,
+        5,
+        stacked=doubt,
+    )
+    assert above.intent == negated.intent == "possible_crisis"
+    below = decide(
+        NOTHING,
+        RiskScores(crisis_self=0.1, uncertain=sure - 0.11),
+        topic,
+        THRESHOLDS,
+        0.3,
+        5,
+        stacked=doubt,
+    )
+    assert below.intent == "legacy"
+
+
+def test_one_reader_sure_of_a_crisis_keeps_the_question_the_stack_doubts() -> None:
+    # Five words: too short for the second opinion to ask on its own.
+    scores = RiskScores(crisis_self=0.1, uncertain=0.15)
+    topic = ranking("funeral_planning", 0.6, "possible_crisis", 0.15)
+    doubt = 0.0
+    second_sure = THRESHOLDS.second_opinion_check_in
+    reader_sure = sure_of_a_crisis(THRESHOLDS.labelled_crisis_ask)
+
+    def decision(second: float, reader: Dict[str, float]) -> Decision:
+        return decide(NOTHING, scores, topic, THRESHOLDS, second, 5, labelled=reader, stacked=doubt)
+
+    for kept in (decision(second_sure, labelled(0.99)), decision(0.1, reader_sure)):
+        assert (kept.intent, kept.source) == ("possible_crisis", "scorer")
+    assert decision(second_sure - 0.01, labelled(0.99)).intent == "funeral_planning"
+    almost = sure_of_a_crisis(THRESHOLDS.labelled_crisis_ask - 0.01)
+    assert decision(0.1, almost).intent == "funeral_planning"
+
+
+def test_a_distressed_message_the_stack_holds_back_gets_the_distress_answer() -> None:
+    scores = RiskScores(crisis_self=0.1, uncertain=0.1, distress=0.6)
+    top = ranking("distress", 0.6, "possible_crisis", 0.1)
+    doubt = THRESHOLDS.stacked_hold_back - 0.001
+    assert decide(NOTHING, scores, top, THRESHOLDS, 0.3, 12).intent == "possible_crisis"
+    assert decide(NOTHING, scores, top, THRESHOLDS, 0.3, 12, stacked=doubt).intent == "distress"
+
+
+def test_the_stack_never_holds_back_a_crisis_answer_a_pattern_or_a_lethal_amount() -> None:
+    doubt = 0.0
+    topic = ranking("legacy", 0.5, "possible_crisis", 0.2)
+    sure = decide(NOTHING, RiskScores(crisis_self=0.7), topic, THRESHOLDS, 0.9, 12, stacked=doubt)
+    told = decide(
+        Assessment(Level.CRISIS, cues=("want_to_die",)),
+        RiskScores(),
+        topic,
+        THRESHOLDS,
+        0.0,
+        12,
+        labelled=labelled(0.95),
+        stacked=doubt,
+    )
+    lethal = decide(
+        NOTHING,
+        RiskScores(uncertain=0.2),
+        topic,
+        THRESHOLDS,
+        0.1,
+        12,
+        lethal_amount=True,
+        stacked=doubt,
+    )
+    negated = decide(
+        Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
+        RiskScores(crisis_self=0.4, uncertain=0.2),
+        topic,
+        THRESHOLDS,
+        0.1,
+        12,
+        stacked=doubt,
+    )
+    assert sure.intent == "crisis_self"
+    # The pattern's crisis doubted by the labelled reader is asked, as without the stack.
+    assert (told.intent, told.crisis_doubted) == ("possible_crisis", "crisis_self")
+    assert lethal.intent == negated.intent == "possible_crisis"
