@@ -85,14 +85,25 @@ def crisis_doubted(message: Dict[str, Any]) -> Optional[str]:
     return str(doubted) if doubted else None
 
 
-def held_back_by_stack(message: Dict[str, Any]) -> bool:
-    """Whether the stacked reader held back the question the risk layer would have asked.
+def heard_without_stack(message: Dict[str, Any], domain: DomainDict) -> Optional[str]:
+    """The answer a reply would have filled in, had the stacked reader not held the question back.
 
-    It reads a message without knowing a question was just asked: a reply to the question
-    that would have been a possible crisis is heard as one ("rather not say", unless its
-    words say more), not as the topic or distress answer given in its place.
+    The risk layer reads each message alone, so its stacked reader may turn a reply to the
+    question into a topic or the distress answer; it records the intent the reply would have
+    had (`without_stack`: `possible_crisis`, or a statement of safety). The value is the one
+    the slot's own mappings give that intent ("rather not say" for `possible_crisis`).
     """
-    return bool((message.get("safety") or {}).get("held_back_by_stack"))
+    intent = (message.get("safety") or {}).get("without_stack")
+    if not intent:
+        return None
+    slot = (domain.get("slots") or {}).get(SUICIDAL_THOUGHTS) or {}
+    for mapping in slot.get("mappings") or []:
+        intents = mapping.get("intent") or []
+        if mapping.get("type") == "from_intent" and intent in (
+            intents if isinstance(intents, list) else [intents]
+        ):
+            return str(mapping.get("value"))
+    return None
 
 
 def _asks_the_question(event: Dict[str, Any]) -> bool:
@@ -183,8 +194,8 @@ class ActionAfterCheckIn(Action):
             return events
         text = str(latest.get("text") or "")
         heard = answer
-        if answer == "moved_on" and held_back_by_stack(latest):
-            answer = "rather_not_say"
+        if answered_now(tracker):
+            answer = heard_without_stack(latest, domain) or answer
         lead = leading_answer(text)
         own_question = False
         if someone_else and answer != "moved_on" and speaks_of_own_thoughts(text):

@@ -485,26 +485,49 @@ def test_an_unclear_reply_to_the_question_gets_the_resources_without_pressure(
     assert said == ["utter_check_in_rather_not_say"]
 
 
-@pytest.mark.parametrize("intent", ["symptom_fatigue", "distress"])
-def test_a_reply_whose_question_the_stack_held_back_is_heard_as_a_reply(
-    domain: Dict, intent: str
+# (intent the layer gave, slot the form filled from it, intent without the stack, what the
+# slot's mappings give that intent, the reply)
+HELD_BACK_REPLIES = [
+    ("symptom_fatigue", "moved_on", "possible_crisis", "rather_not_say", "most days I'm so tired"),
+    ("distress", "moved_on", "possible_crisis", "rather_not_say", "I'm scared all the time"),
+    ("deny", "no", "possible_crisis", "rather_not_say", "I don't think so, but some nights maybe"),
+    ("say_safe", "no", "affirm", "yes", "yes, I'm safe"),
+    ("affirm", "yes", "say_safe", "no", "I'm safe"),
+]
+
+
+@pytest.mark.parametrize(("intent", "filled", "without", "value", "text"), HELD_BACK_REPLIES)
+def test_a_reply_whose_question_the_stack_held_back_is_heard_as_without_it(
+    domain: Dict, intent: str, filled: str, without: str, value: str, text: str
 ) -> None:
-    # The risk layer would have made the reply a possible crisis; its stacked reader, which
-    # cannot know the question was just asked, gave a topic or distress instead.
-    reply = user(intent, held_back_by_stack=True)
-    reply["text"] = "it's hard to say, most days I'm just so tired"
-    said, events = run(
-        ActionAfterCheckIn(), replied(user("possible_crisis"), reply, "moved_on"), domain
-    )
-    assert said == ["utter_check_in_rather_not_say"]
-    assert [(e["name"], e["value"]) for e in events] == [("suicidal_thoughts", "rather_not_say")]
-    # Not held back, a topic or distress told instead of a reply is answered as itself.
-    said, _ = run(
-        ActionAfterCheckIn(),
-        replied(user("possible_crisis"), user(intent, held_back_by_stack=False), "moved_on"),
-        domain,
-    )
-    assert said == [f"utter_{intent}"]
+    # The stacked reader cannot know the question was just asked: it gave `intent` where the
+    # layer would have given `without`. The person is answered as if it had.
+    asked = user("possible_crisis", topic="symptom_fatigue")
+    marked = user(intent, without_stack=without)
+    marked["text"] = text
+    unmarked = user(without)
+    unmarked["text"] = text
+    said, events = run(ActionAfterCheckIn(), replied(asked, marked, filled), domain)
+    expected, _ = run(ActionAfterCheckIn(), replied(asked, unmarked, value), domain)
+    assert said == expected
+    assert ("suicidal_thoughts", value) in [(e["name"], e.get("value")) for e in events]
+
+
+def test_what_the_held_back_replies_are_answered_with(domain: Dict) -> None:
+    asked = user("possible_crisis", topic="symptom_fatigue")
+    answers = []
+    for intent, filled, without, _, text in HELD_BACK_REPLIES:
+        marked = user(intent, without_stack=without)
+        marked["text"] = text
+        said, _ = run(ActionAfterCheckIn(), replied(asked, marked, filled), domain)
+        answers.append(said)
+    assert answers == [
+        ["utter_check_in_rather_not_say"],
+        ["utter_check_in_rather_not_say"],
+        ["utter_check_in_rather_not_say"],  # unclear: the resources without pressure
+        ["utter_crisis_self"],  # "yes, ...": the yes it starts with
+        ["utter_check_in_no", "utter_symptom_fatigue"],
+    ]
 
 
 def test_distress_is_followed_by_the_topic_of_the_same_message(domain: Dict) -> None:

@@ -173,9 +173,9 @@ class RiskAssessor(GraphComponent, IntentClassifier):
                     # the labelled reader doubted it): given where the question is not asked
                     # again.
                     "crisis_doubted": decision.crisis_doubted,
-                    # The stacked reader held back the question the other rules asked: a
-                    # reply to the question asked before is heard as it would be without it.
-                    "held_back_by_stack": decision.held_back_by_stack,
+                    # Where the stacked reader held back the question: the intent a reply to
+                    # the question asked before is heard as (actions/safety_check_in.py).
+                    "without_stack": decision.without_stack,
                     # The classifier's own pick, before the risk layer (for bench-safety).
                     "classified_as": classified_as,
                     "scores": level_scores(scores),
@@ -187,13 +187,7 @@ class RiskAssessor(GraphComponent, IntentClassifier):
     def assess(self, message: Message, detector: DistressDetector) -> tuple[Decision, RiskScores]:
         """The decision for one message and the scores behind it."""
         decision, scores = self._read(message, detector)
-        if decision.level == Level.CRISIS and decision.source != "patterns":
-            # "Estoy a salvo", "she's safe now": the classifiers put them next to "I'm not
-            # safe"; the words say safe, and nothing else ("yes, ..." is a yes).
-            statement = safety_statement(message.get(TEXT) or "")
-            if statement:
-                decision = Decision(statement, Level.NONE)
-        return decision, scores
+        return with_safety_statement(decision, message.get(TEXT) or ""), scores
 
     def _read(self, message: Message, detector: DistressDetector) -> tuple[Decision, RiskScores]:
         """The patterns' and the scores' decision, before the statements of safety."""
@@ -277,6 +271,23 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         if english:
             return decision, scores
         return decide_other_language(decision, multilingual, self.thresholds), scores
+
+
+def with_safety_statement(decision: Decision, text: str) -> Decision:
+    """The decision, where the words only say someone is safe, read as they say.
+
+    "Estoy a salvo", "she's safe now": the classifiers put them next to "I'm not safe"; the
+    words say safe, and nothing else ("yes, ..." is a yes). So is a crisis or a question the
+    scores gave, and the question the stacked reader held back (`Decision.without_stack`).
+    """
+    statement = safety_statement(text)
+    if statement is None:
+        return decision
+    if decision.level == Level.CRISIS and decision.source != "patterns":
+        return Decision(statement, Level.NONE)
+    if decision.without_stack:
+        return replace(decision, without_stack=statement)
+    return decision
 
 
 def read_whole(

@@ -108,7 +108,8 @@ def stacked_crisis(
 
 
 # Fitted by `make bench-crisis-stack` with model assistant-dcb168520c1a (docs/safety.md,
-# "2026-12-07, last"), in `FEATURES` order, rounded to three places.
+# "2026-12-07, last"), in `FEATURES` order, printed to four places and kept to three. The
+# weights read that model's outputs: refit them when the classifiers or the readers change.
 FITTED_STACK = CrisisStack(
     weights=(0.065, 0.352, -0.042, 0.479, 0.694, -0.092, 0.066, 0.01, 0.025, -0.319, -0.079, 0.032),
     intercept=-0.207,

@@ -270,10 +270,11 @@ class Decision:
     # patterns chose and the second opinion or the labelled reader doubted, so that the
     # question was asked instead (None otherwise).
     crisis_doubted: Optional[str] = None
-    # The stacked reader held back the question the other rules would have asked: a reply to
-    # a question asked before is read as that question's own form reads a possible crisis,
-    # not as the topic given here (the dialogue knows a question was asked; this does not).
-    held_back_by_stack: bool = False
+    # Where the stacked reader held back the question the other rules would have asked: the
+    # intent they would have given (`possible_crisis`, or the statement of safety the risk
+    # assessor reads in it). The dialogue knows whether the question was just asked, and
+    # hears a reply to it as this intent; elsewhere the decision stands.
+    without_stack: Optional[str] = None
 
 
 def decide(
@@ -304,7 +305,7 @@ def decide(
     weighed together (`assistant.safety.crisis_stack`; None where a reader did not read the
     message); under `Thresholds.stacked_hold_back` it holds back a question only the
     classifiers' middle scores asked, unless one reader alone is sure of a crisis, and marks
-    the decision given in its place (`Decision.held_back_by_stack`).
+    the decision given in its place (`Decision.without_stack`).
     """
     inputs = (assessment, scores, ranking, thresholds, second_opinion, words, lethal_amount)
     decision = _decide(*inputs, labelled, stacked)
@@ -312,7 +313,7 @@ def decide(
         return decision
     if _decide(*inputs, labelled, None).intent != POSSIBLE_CRISIS:
         return decision
-    return replace(decision, held_back_by_stack=True)
+    return replace(decision, without_stack=POSSIBLE_CRISIS)
 
 
 def _decide(

@@ -3,6 +3,7 @@
 from dataclasses import asdict
 from typing import Any, Dict, List, Optional
 
+from assistant.components.risk_assessor import with_safety_statement
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
 from assistant.safety.risk_decision import (
@@ -853,20 +854,32 @@ def test_a_question_only_the_scores_asked_is_held_back_where_the_stack_is_sure_o
 
     # Marked as held back, so that a reply to a question asked before is heard as a reply.
     kept = decision(topic, hold_back - 0.001)
-    assert (kept.intent, kept.held_back_by_stack) == ("funeral_planning", True)
+    assert (kept.intent, kept.without_stack) == ("funeral_planning", "possible_crisis")
     assert decision(topic, hold_back).intent == "possible_crisis"
     # Not every reader read it (Spanish, a riskiest sentence): the stack says nothing.
     assert decision(topic, None).intent == "possible_crisis"
     # Held back into "I didn't understand", 988 is still named: it may be a crisis.
     held_back = decision(unclear, hold_back - 0.001)
-    assert (held_back.intent, held_back.some_risk, held_back.held_back_by_stack) == (
+    assert (held_back.intent, held_back.some_risk, held_back.without_stack) == (
         "nlu_fallback",
         True,
-        True,
+        "possible_crisis",
     )
     # A topic no rule would have asked about is not marked, whatever the stack says.
     calm = decide(NOTHING, RiskScores(), topic, THRESHOLDS, 0.01, 15, stacked=0.0)
-    assert (calm.intent, calm.held_back_by_stack) == ("funeral_planning", False)
+    assert (calm.intent, calm.without_stack) == ("funeral_planning", None)
+
+
+def test_a_question_another_reader_held_back_is_not_marked_as_the_stacks() -> None:
+    scores = RiskScores(crisis_self=0.1, uncertain=0.15)
+    topic = ranking("funeral_planning", 0.6, "possible_crisis", 0.15)
+    doubt = THRESHOLDS.stacked_hold_back - 0.001
+    # The labelled reader sure of no risk, the second opinion low: held back without the stack.
+    reader = labelled(THRESHOLDS.labelled_question_doubt)
+    both = decide(NOTHING, scores, topic, THRESHOLDS, 0.1, 15, labelled=reader, stacked=doubt)
+    alone = decide(NOTHING, scores, topic, THRESHOLDS, 0.1, 15, labelled=reader)
+    assert both.intent == alone.intent == "funeral_planning"
+    assert both.without_stack is None
 
 
 def test_the_stack_never_holds_back_a_question_the_classifiers_chose() -> None:
@@ -978,3 +991,15 @@ def test_the_stack_never_holds_back_a_crisis_answer_a_pattern_or_a_lethal_amount
     # The pattern's crisis doubted by the labelled reader is asked, as without the stack.
     assert (told.intent, told.crisis_doubted) == ("possible_crisis", "crisis_self")
     assert lethal.intent == negated.intent == "possible_crisis"
+
+
+def test_the_question_the_stack_held_back_is_read_for_a_statement_of_safety() -> None:
+    # As the question itself would be: "yes, I'm safe" a yes, "I'm safe" a no.
+    held_back = Decision("symptom_fatigue", Level.NONE, without_stack="possible_crisis")
+    assert with_safety_statement(held_back, "yes, I'm safe").without_stack == "affirm"
+    assert with_safety_statement(held_back, "I'm safe").without_stack == "say_safe"
+    assert with_safety_statement(held_back, "so tired lately").without_stack == "possible_crisis"
+    asked = Decision("possible_crisis", Level.CRISIS, source="scorer")
+    assert with_safety_statement(asked, "I'm safe").intent == "say_safe"
+    told = Decision("crisis_self", Level.CRISIS, source="patterns")
+    assert with_safety_statement(told, "I'm safe") == told
