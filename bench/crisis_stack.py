@@ -43,8 +43,8 @@ from assistant.components.labelled_risk_reader import (
 from assistant.components.multilingual_risk_scorer import read_examples
 from assistant.embeddings.minilm import shared_encoder
 from assistant.paths import project_path
-from assistant.safety.crisis_stack import FEATURES, stack_features
-from assistant.safety.risk_decision import REPLIES, decide
+from assistant.safety.crisis_stack import FEATURES, best_is_a_reply, stack_features
+from assistant.safety.risk_decision import decide
 from tests.safety.risk_scoring import (
     ANSWER_OF_INTENT,
     CHECK_IN,
@@ -141,15 +141,9 @@ def features_of(call: Call, labelled: Optional[Mapping[str, float]]) -> Optional
     assessment, scores, ranking, _, second_opinion, words = args
     if second_opinion is None or not labelled:
         return None
-    top = str(ranking[0]["name"]) if ranking else ""
     return list(
         stack_features(
-            assessment,
-            scores,
-            second_opinion,
-            labelled,
-            words,
-            top in REPLIES,
+            assessment, scores, second_opinion, labelled, words, best_is_a_reply(ranking)
         )
     )
 

@@ -59,7 +59,7 @@ from assistant.components.multilingual_risk_scorer import (
 )
 from assistant.conversation.death_told import loss_instead_of_situation
 from assistant.safety.check_in_replies import safety_statement
-from assistant.safety.crisis_stack import FITTED_STACK, stacked_crisis
+from assistant.safety.crisis_stack import FITTED_STACK, best_is_a_reply, stacked_crisis
 from assistant.safety.detector import Assessment, DistressDetector
 from assistant.safety.fever import EMERGENCY_WITH_FEVER, speaks_of_fever
 from assistant.safety.lethal_amount import asks_a_lethal_amount
@@ -70,7 +70,6 @@ from assistant.safety.risk_decision import (
     OTHER_LANGUAGE,
     OVERDOSE_CUE,
     POSSIBLE_CRISIS,
-    REPLIES,
     Decision,
     RiskScores,
     Thresholds,
@@ -231,7 +230,6 @@ class RiskAssessor(GraphComponent, IntentClassifier):
         labelled = (
             message.get(LABELLED_RISK) if read_whole(english, scores, whole, assessment) else None
         )
-        top = str(ranking[0].get(INTENT_NAME_KEY)) if ranking else ""
         stacked = stacked_crisis(
             FITTED_STACK,
             assessment,
@@ -239,7 +237,7 @@ class RiskAssessor(GraphComponent, IntentClassifier):
             second_opinion,
             labelled,
             words,
-            top in REPLIES,
+            best_is_a_reply(ranking),
         )
         decision = decide(
             assessment,

@@ -18,7 +18,13 @@ from typing import Mapping, Optional, Sequence, Tuple
 
 from assistant.safety.detector import Assessment
 from assistant.safety.levels import Level
-from assistant.safety.risk_decision import CRISIS_LEVEL, DISTRESS_LEVEL, NO_RISK, RiskScores
+from assistant.safety.risk_decision import (
+    CRISIS_LEVEL,
+    DISTRESS_LEVEL,
+    NO_RISK,
+    REPLIES,
+    RiskScores,
+)
 
 # Probabilities are clipped here before their log-odds are taken: the readers' extremes
 # (1e-9 against 1e-5) say no more than "very sure".
@@ -43,6 +49,11 @@ FEATURES: Tuple[str, ...] = (
 def _log_odds(probability: float) -> float:
     clipped = min(max(probability, _CLIP), 1.0 - _CLIP)
     return math.log(clipped / (1.0 - clipped))
+
+
+def best_is_a_reply(ranking: Sequence[Mapping[str, object]]) -> bool:
+    """Whether the classifiers' best intent is a reply to a question (the `reply` feature)."""
+    return bool(ranking) and str(ranking[0].get("name")) in REPLIES
 
 
 def stack_features(

@@ -893,38 +893,20 @@ def test_the_stack_never_holds_back_a_question_the_classifiers_chose() -> None:
 
 def test_the_stack_never_holds_back_a_sure_score_or_one_a_set_aside_cue_left_counting() -> None:
     topic = ranking("legacy", 0.5, "possible_crisis", 0.2)
-    doubt = 0.0
     sure = THRESHOLDS.labelled_question_below
-    above = decide(
-        NOTHING,
-        RiskScores(crisis_self=0.3, uncertain=sure - 0.3),
-        topic,
-        THRESHOLDS,
-        0.3,
-        5,
-        stacked=doubt,
-    )
+
+    def decision(assessment: Assessment, scores: RiskScores) -> Decision:
+        return decide(assessment, scores, topic, THRESHOLDS, 0.3, 5, stacked=0.0)
+
+    above = decision(NOTHING, RiskScores(crisis_self=0.3, uncertain=sure - 0.3))
     # A negated cue, with scores sure enough to count anyway (`set_aside_crisis`).
     counting = THRESHOLDS.set_aside_crisis
-    negated = decide(
+    negated = decision(
         Assessment(Level.NONE, set_aside=frozenset({Level.CRISIS})),
         RiskScores(crisis_self=0.4, uncertain=counting - 0.4),
-        topic,
-        THRESHOLDS,
-        0.3,
-        5,
-        stacked=doubt,
     )
     assert above.intent == negated.intent == "possible_crisis"
-    below = decide(
-        NOTHING,
-        RiskScores(crisis_self=0.1, uncertain=sure - 0.11),
-        topic,
-        THRESHOLDS,
-        0.3,
-        5,
-        stacked=doubt,
-    )
+    below = decision(NOTHING, RiskScores(crisis_self=0.1, uncertain=sure - 0.11))
     assert below.intent == "legacy"
 
 
