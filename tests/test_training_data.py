@@ -209,7 +209,7 @@ def test_the_labelled_risk_reader_learns_no_split_that_still_measures() -> None:
 
 
 # The English splits that measure the labelled risk reader (it learns the others).
-MEASURING_EN = {f"reserve v{n}" for n in range(33, 39)}
+MEASURING_EN = {f"reserve v{n}" for n in range(33, 40)}
 
 
 def test_no_frozen_reply_to_the_direct_question_is_learned() -> None:

@@ -158,9 +158,11 @@ UNOPENED_EN: Dict[str, Path] = {
 }
 # Splits written for a design change and not yet scored: no bench scores them (the leak test
 # covers them). Move each to the lists above when a change is first measured on it. Spanish
-# v18, written on the evening of 2026-12-06 for the next Spanish change.
+# v18, written on the evening of 2026-12-06 for the next Spanish change; English reserve v39,
+# written on 2026-12-08 for the next English change.
 UNSCORED: Dict[str, Path] = {
     "es v18": PROJECT_DIR / "tests" / "frozen" / "risk_es_v18.yml",
+    "reserve v39": PROJECT_DIR / "tests" / "frozen" / "reserve" / "risk_en_v39.yml",
 }
 # Written on 2026-12-03 before the `share_situation` intent, by a helper who saw nothing of
 # the project: a situation told alone, with a crisis, with distress; and short remarks.
